@@ -1,0 +1,54 @@
+package io.cmeautopilot.accounts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+
+/** Resolves clients' external ids to internal ids in one round trip (used by signal ingestion). */
+@ApplicationScoped
+public class AccountLookup {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Internal ids by external id; unknown external ids are absent from the map. */
+    public Map<String, Long> idsByExternalId(Collection<String> externalIds) {
+        Map<String, Long> ids = new HashMap<>(externalIds.size() * 2);
+        if (externalIds.isEmpty()) {
+            return ids;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT external_id, id FROM accounts WHERE external_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("text", externalIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not resolve account ids", e);
+        }
+    }
+
+    public boolean exists(long accountId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM accounts WHERE id = ?")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up account " + accountId, e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.cmeautopilot.testing;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Registers {@link PostgresTestResource} once for every {@code @QuarkusTest} in the suite. */
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+public final class UsesTestDatabase {
+
+    private UsesTestDatabase() {
+    }
+}
