@@ -70,6 +70,9 @@ public final class NamedSql {
             statement.setArray(index, connection.createArrayOf("bigint", longs));
         } else if (value instanceof LocalDate[] dates) {
             statement.setArray(index, connection.createArrayOf("date", dates));
+        } else if (value instanceof Instant[] instants) {
+            Object[] text = java.util.Arrays.stream(instants).map(Instant::toString).toArray();
+            statement.setArray(index, connection.createArrayOf("timestamptz", text));
         } else if (value instanceof String[] strings) {
             statement.setArray(index, connection.createArrayOf("text", strings));
         } else {

@@ -1,0 +1,143 @@
+package io.cmeautopilot.snapshot;
+
+import io.cmeautopilot.common.NamedSql;
+
+/**
+ * The two set-based queries behind account snapshots, for a chunk of account ids ({@code :ids})
+ * as of {@code :t0}. No query loads raw events beyond the five edge days (see {@link SnapshotWindows}).
+ */
+final class SnapshotSql {
+
+    private SnapshotSql() {
+    }
+
+    /** Row in window [asOf-from, asOf-to): roll-up rows carry a day, raw rows an instant. */
+    private static String window(int from, int to) {
+        return "(CASE WHEN at IS NULL THEN day > :d%1$d AND day < :d%2$d ELSE at >= :t%1$d AND at < :t%2$d END)"
+                .formatted(from, to);
+    }
+
+    private static final String USAGE_ROWS = """
+            raw_edge AS (
+                SELECT e.account_id, e.event_type, coalesce(e.feature, '') AS feature, e.user_id, e.quantity, e.occurred_at
+                FROM unnest(:edge_from::timestamptz[], :edge_to::timestamptz[]) AS r(lo, hi)
+                JOIN usage_events e ON e.account_id = ANY(:ids) AND e.occurred_at >= r.lo AND e.occurred_at < r.hi
+            ),
+            usage_rows AS (
+                SELECT account_id, event_type, feature, events, quantity, last_at, day, NULL::timestamptz AS at
+                FROM usage_daily
+                WHERE account_id = ANY(:ids) AND day > :d60 AND day < :d0 AND day <> ALL(:edges::date[])
+                UNION ALL
+                SELECT account_id, event_type, feature, 1, quantity, occurred_at, NULL::date, occurred_at
+                FROM raw_edge
+            )""";
+
+    static final NamedSql FACTS = NamedSql.of(("""
+            WITH %s,
+            usage_agg AS (
+                SELECT account_id,
+                    coalesce(sum(events) FILTER (WHERE event_type = 'login' AND W7), 0) AS logins7d,
+                    coalesce(sum(events) FILTER (WHERE event_type = 'login' AND W30), 0) AS logins30d,
+                    coalesce(sum(events) FILTER (WHERE event_type = 'login' AND WP30), 0) AS logins_prev30d,
+                    coalesce(sum(events) FILTER (WHERE event_type = 'error' AND W7), 0) AS errors7d,
+                    coalesce(sum(events) FILTER (WHERE event_type = 'error' AND WP7), 0) AS errors_prev7d,
+                    coalesce(sum(quantity) FILTER (WHERE event_type = 'api_call' AND W30), 0) AS usage30d,
+                    count(DISTINCT feature) FILTER (WHERE event_type = 'feature_use' AND feature <> '' AND W30) AS features30d
+                FROM usage_rows GROUP BY account_id
+            ),
+            user_rows AS (
+                SELECT account_id, user_id, day, NULL::timestamptz AS at
+                FROM user_daily
+                WHERE account_id = ANY(:ids) AND day > :d30 AND day < :d0 AND day <> ALL(:edges::date[])
+                UNION ALL
+                SELECT account_id, user_id, NULL::date, occurred_at FROM raw_edge WHERE user_id IS NOT NULL
+            ),
+            user_agg AS (
+                SELECT account_id,
+                    count(DISTINCT user_id) FILTER (WHERE W7) AS active7d,
+                    count(DISTINCT user_id) FILTER (WHERE W30) AS active30d
+                FROM user_rows GROUP BY account_id
+            ),
+            today AS (
+                SELECT account_id, max(occurred_at) FILTER (WHERE event_type = 'login') AS last_login
+                FROM raw_edge WHERE occurred_at >= :today GROUP BY account_id
+            ),
+            tickets AS (
+                SELECT account_id, ticket_id, min(occurred_at) AS opened_at,
+                       (array_agg(action ORDER BY occurred_at DESC, id DESC))[1] AS last_action,
+                       (array_agg(severity ORDER BY occurred_at DESC, id DESC))[1] AS severity
+                FROM ticket_events WHERE account_id = ANY(:ids) AND occurred_at < :t0
+                GROUP BY account_id, ticket_id
+            ),
+            ticket_agg AS (
+                SELECT account_id,
+                    count(*) FILTER (WHERE last_action <> 'closed') AS open_tickets,
+                    count(*) FILTER (WHERE opened_at >= :t30) AS opened30d,
+                    count(*) FILTER (WHERE opened_at >= :t30 AND severity = 'critical') AS critical30d
+                FROM tickets GROUP BY account_id
+            ),
+            surveys AS (
+                SELECT account_id,
+                    (array_agg(score ORDER BY answered_at DESC, id DESC) FILTER (WHERE kind = 'nps'))[1:2] AS nps,
+                    (array_agg(score ORDER BY answered_at DESC, id DESC) FILTER (WHERE kind = 'csat'))[1] AS csat,
+                    max(answered_at) AS last_answer
+                FROM survey_responses WHERE account_id = ANY(:ids) AND answered_at < :t0
+                GROUP BY account_id
+            ),
+            contract AS (
+                SELECT account_id,
+                    (array_agg(plan ORDER BY coalesce(arr, mrr * 12) DESC NULLS LAST, start_date DESC NULLS LAST, id DESC))[1] AS plan,
+                    sum(coalesce(arr, mrr * 12)) AS arr,
+                    sum(coalesce(mrr, arr / 12)) AS mrr,
+                    sum(seats_purchased) AS seats_purchased,
+                    sum(usage_limit) AS usage_limit,
+                    max(features_available) AS features_available,
+                    min(renewal_date) FILTER (WHERE renewal_date >= :d0) AS renewal_date,
+                    min(licence_expiry) AS licence_expiry
+                FROM subscriptions
+                WHERE account_id = ANY(:ids) AND status IN ('TRIAL', 'ACTIVE') AND (start_date IS NULL OR start_date <= :d0)
+                GROUP BY account_id
+            )
+            SELECT a.id, a.external_id, a.name, a.segment, a.tier, a.owner, a.team, a.stage, a.signup_date,
+                   a.go_live_date, a.attributes::text AS attributes,
+                   c.plan, c.arr, c.mrr, c.seats_purchased, c.usage_limit, c.features_available, c.renewal_date,
+                   c.licence_expiry,
+                   (td.account_id IS NOT NULL
+                       OR EXISTS (SELECT 1 FROM usage_daily ud WHERE ud.account_id = a.id AND ud.day < :d0)) AS has_usage,
+                   greatest(td.last_login,
+                       (SELECT ud.last_at FROM usage_daily ud
+                        WHERE ud.account_id = a.id AND ud.event_type = 'login' AND ud.day < :d0
+                        ORDER BY ud.day DESC LIMIT 1)) AS last_login,
+                   u.logins7d, u.logins30d, u.logins_prev30d, u.errors7d, u.errors_prev7d, u.usage30d, u.features30d,
+                   ua.active7d, ua.active30d,
+                   t.open_tickets, t.opened30d, t.critical30d,
+                   s.nps, s.csat, s.last_answer
+            FROM accounts a
+            LEFT JOIN contract c ON c.account_id = a.id
+            LEFT JOIN usage_agg u ON u.account_id = a.id
+            LEFT JOIN user_agg ua ON ua.account_id = a.id
+            LEFT JOIN today td ON td.account_id = a.id
+            LEFT JOIN ticket_agg t ON t.account_id = a.id
+            LEFT JOIN surveys s ON s.account_id = a.id
+            WHERE a.id = ANY(:ids)
+            ORDER BY a.id
+            """.formatted(USAGE_ROWS))
+            .replace("WP30", window(60, 30)).replace("WP7", window(14, 7))
+            .replace("W30", window(30, 0)).replace("W7", window(7, 0)));
+
+    static final NamedSql FEATURES = NamedSql.of(("""
+            WITH %s
+            SELECT account_id, feature,
+                   coalesce(sum(events) FILTER (WHERE W30), 0) AS uses30d,
+                   coalesce(sum(events) FILTER (WHERE WP30), 0) AS uses_prev30d,
+                   max(last_at) AS last_used
+            FROM usage_rows
+            WHERE event_type = 'feature_use' AND feature <> ''
+            GROUP BY account_id, feature
+            ORDER BY account_id, feature
+            """.formatted(USAGE_ROWS))
+            .replace("WP30", window(60, 30)).replace("W30", window(30, 0)));
+
+    static final NamedSql ACCOUNT_IDS_AFTER = NamedSql.of(
+            "SELECT id FROM accounts WHERE id > :after ORDER BY id LIMIT :limit");
+}
