@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.cmeautopilot.common.Caller;
 
 /** Resolves clients' external ids to internal ids in one round trip (used by signal ingestion). */
 @ApplicationScoped
@@ -40,12 +41,13 @@ public class AccountLookup {
         }
     }
 
-    public boolean exists(long accountId) {
+    /** Whether the account exists and is within the caller's scope (a CME's own or team's book). */
+    public boolean visible(long accountId, Caller caller) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1 FROM accounts WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT owner, team FROM accounts WHERE id = ?")) {
             ps.setLong(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() && caller.canSee(rs.getString(1), rs.getString(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look up account " + accountId, e);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cmeautopilot.common.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 
@@ -18,9 +19,16 @@ class AccountRepository implements PanacheRepository<Account> {
     }
 
     /** Keyset page: accounts with id greater than {@code afterId}, matching the filter, by id. */
-    List<Account> page(AccountFilter filter, long afterId, int limit) {
+    List<Account> page(AccountFilter filter, Caller caller, long afterId, int limit) {
         StringBuilder query = new StringBuilder("id > :after");
         Map<String, Object> params = new HashMap<>(Map.of("after", afterId));
+        if (caller.scopedToOwnAccounts()) {
+            query.append(caller.team() == null ? " and owner = :me" : " and (owner = :me or team = :myTeam)");
+            params.put("me", caller.username());
+            if (caller.team() != null) {
+                params.put("myTeam", caller.team());
+            }
+        }
         addEquals(query, params, "segment", filter.segment());
         addEquals(query, params, "tier", filter.tier());
         addEquals(query, params, "owner", filter.owner());

@@ -25,4 +25,9 @@ public record AccountRequest(
         LocalDate signupDate,
         LocalDate goLiveDate,
         @Size(max = 200) Map<String, JsonNode> attributes) {
+
+    /** The same request for this external id (an upsert takes it from the path). */
+    AccountRequest withExternalId(String id) {
+        return new AccountRequest(id, name, segment, tier, owner, team, stage, signupDate, goLiveDate, attributes);
+    }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cmeautopilot.common.Caller;
 import io.cmeautopilot.common.Cursor;
 import io.cmeautopilot.common.JsonProblems;
 import io.cmeautopilot.common.Page;
@@ -58,10 +59,11 @@ public class AccountService {
     }
 
     @Transactional
-    public Upserted upsert(String externalId, AccountRequest request, String ifMatch) {
-        if (request.externalId() != null && !request.externalId().equals(externalId)) {
+    public Upserted upsert(String externalId, AccountRequest body, String ifMatch) {
+        if (body.externalId() != null && !body.externalId().equals(externalId)) {
             throw ProblemException.invalidField("externalId", "must match the external id in the path");
         }
+        AccountRequest request = body.withExternalId(externalId);
         validate(request);
         Optional<Account> existing = repository.findByExternalId(externalId);
         if (existing.isEmpty() && ifMatch != null && !"*".equals(ifMatch)) {
@@ -79,22 +81,22 @@ public class AccountService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<AccountView> get(long id) {
-        return repository.findByIdOptional(id).map(AccountView::of);
+    public Optional<AccountView> get(long id, Caller caller) {
+        return repository.findByIdOptional(id).filter(a -> caller.canSee(a.owner, a.team)).map(AccountView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<AccountView> getByExternalId(String externalId) {
-        return repository.findByExternalId(externalId).map(AccountView::of);
+    public Optional<AccountView> getByExternalId(String externalId, Caller caller) {
+        return repository.findByExternalId(externalId).filter(a -> caller.canSee(a.owner, a.team)).map(AccountView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<AccountView> list(AccountFilter filter, String cursor, int limit) {
+    public Page<AccountView> list(AccountFilter filter, Caller caller, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         long after = cursor == null ? 0 : Cursor.decodeLong(cursor);
-        List<Account> rows = repository.page(filter, after, limit + 1);
+        List<Account> rows = repository.page(filter, caller, after, limit + 1);
         boolean more = rows.size() > limit;
         List<AccountView> items = rows.stream().limit(limit).map(AccountView::of).toList();
         return new Page<>(items, more ? Cursor.encode(items.get(items.size() - 1).id()) : null);
@@ -102,11 +104,13 @@ public class AccountService {
 
     /** Applies an RFC 7396 JSON merge patch; the result is validated like a full request. */
     @Transactional
-    public AccountView patch(long id, JsonNode patch, String ifMatch) {
+    public AccountView patch(long id, JsonNode patch, String ifMatch, Caller caller) {
         if (patch == null || !patch.isObject()) {
             throw ProblemException.badRequest("a merge patch must be a JSON object");
         }
-        Account account = repository.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("account", id));
+        // Outside a CME's book the account is "not found": its existence is not theirs to learn.
+        Account account = repository.findByIdOptional(id).filter(a -> caller.canSee(a.owner, a.team))
+                .orElseThrow(() -> ProblemException.notFound("account", id));
         checkVersion(account, ifMatch);
         ObjectNode current = mapper.valueToTree(toRequest(account));
         JsonMergePatch.apply(current, (ObjectNode) patch);

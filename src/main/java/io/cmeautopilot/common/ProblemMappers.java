@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,6 +64,28 @@ class ProblemMappers {
     @ServerExceptionMapper
     Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
         return respond(JsonProblems.describe(e, path(uri)));
+    }
+
+    @ServerExceptionMapper
+    Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated("credentials are required: an API key (Authorization: Bearer ...) or a login session", uri);
+    }
+
+    @ServerExceptionMapper
+    Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated("the API key or session is not valid (unknown, revoked, expired or logged out)", uri);
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(ProblemTypes.of("forbidden"), "Forbidden", 403,
+                "your roles do not allow this request", path(uri), null, null));
+    }
+
+    private static Response unauthenticated(String detail, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(new Problem(ProblemTypes.of("unauthorized"), "Unauthorized", 401, detail, path(uri), null, null))
+                .build();
     }
 
     @ServerExceptionMapper

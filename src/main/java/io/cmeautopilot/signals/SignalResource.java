@@ -1,5 +1,6 @@
 package io.cmeautopilot.signals;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.cmeautopilot.common.Roles;
+
 /**
  * Batch ingestion of signals. Each endpoint takes a JSON array (at most {@code cme.signals.max-batch-size}
  * items), is idempotent by {@code eventId}, keeps the good items and reports the rejected ones.
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Signals")
+@RolesAllowed({ Roles.ADMIN, Roles.INTEGRATION })
 public class SignalResource {
 
     @Inject

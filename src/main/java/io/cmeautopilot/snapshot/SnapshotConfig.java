@@ -7,6 +7,10 @@ import io.smallrye.config.WithDefault;
 interface SnapshotConfig {
 
     /** Accounts per set-based snapshot query; larger chunks mean fewer queries and more memory. */
-    @WithDefault("5000")
+    @WithDefault("10000")
     int chunkSize();
+
+    /** Chunks computed at once, each on its own connection; one per core of the database is right. */
+    @WithDefault("2")
+    int parallelism();
 }

@@ -11,6 +11,18 @@ final class SnapshotSql {
     private SnapshotSql() {
     }
 
+    /**
+     * The five edge days as explicit index ranges: written out (not joined from an array) so that
+     * PostgreSQL reads them through the (account_id, occurred_at) index instead of scanning.
+     */
+    private static String edgeRanges() {
+        StringBuilder ranges = new StringBuilder();
+        for (int i = 0; i < SnapshotWindows.BOUNDARIES.length; i++) {
+            ranges.append(i == 0 ? "" : " OR ").append("(e.occurred_at >= :e%1$d_from AND e.occurred_at < :e%1$d_to)".formatted(i));
+        }
+        return ranges.toString();
+    }
+
     /** Row in window [asOf-from, asOf-to): roll-up rows carry a day, raw rows an instant. */
     private static String window(int from, int to) {
         return "(CASE WHEN at IS NULL THEN day > :d%1$d AND day < :d%2$d ELSE at >= :t%1$d AND at < :t%2$d END)"
@@ -20,43 +32,53 @@ final class SnapshotSql {
     private static final String USAGE_ROWS = """
             raw_edge AS (
                 SELECT e.account_id, e.event_type, coalesce(e.feature, '') AS feature, e.user_id, e.quantity, e.occurred_at
-                FROM unnest(:edge_from::timestamptz[], :edge_to::timestamptz[]) AS r(lo, hi)
-                JOIN usage_events e ON e.account_id = ANY(:ids) AND e.occurred_at >= r.lo AND e.occurred_at < r.hi
+                FROM usage_events e
+                WHERE E_ACCOUNTS AND (EDGE_RANGES)
             ),
             usage_rows AS (
-                SELECT account_id, event_type, feature, events, quantity, last_at, day, NULL::timestamptz AS at
-                FROM usage_daily
-                WHERE account_id = ANY(:ids) AND day > :d60 AND day < :d0 AND day <> ALL(:edges::date[])
-                UNION ALL
-                SELECT account_id, event_type, feature, 1, quantity, occurred_at, NULL::date, occurred_at
-                FROM raw_edge
+                SELECT account_id, event_type, feature, events, quantity, last_at,
+                       W7 AS w7, W30 AS w30, WP30 AS wp30, WP7 AS wp7
+                FROM (
+                    SELECT account_id, event_type, feature, events, quantity, last_at, day, NULL::timestamptz AS at
+                    FROM usage_daily
+                    WHERE ACCOUNTS AND day > :d60 AND day < :d0 AND day <> ALL(:edges::date[])
+                    UNION ALL
+                    SELECT account_id, event_type, feature, 1, quantity, occurred_at, NULL::date, occurred_at
+                    FROM raw_edge
+                ) r
             )""";
 
-    static final NamedSql FACTS = NamedSql.of(("""
+    private static final String FACTS = """
             WITH %s,
             usage_agg AS (
                 SELECT account_id,
-                    coalesce(sum(events) FILTER (WHERE event_type = 'login' AND W7), 0) AS logins7d,
-                    coalesce(sum(events) FILTER (WHERE event_type = 'login' AND W30), 0) AS logins30d,
-                    coalesce(sum(events) FILTER (WHERE event_type = 'login' AND WP30), 0) AS logins_prev30d,
-                    coalesce(sum(events) FILTER (WHERE event_type = 'error' AND W7), 0) AS errors7d,
-                    coalesce(sum(events) FILTER (WHERE event_type = 'error' AND WP7), 0) AS errors_prev7d,
-                    coalesce(sum(quantity) FILTER (WHERE event_type = 'api_call' AND W30), 0) AS usage30d,
-                    count(DISTINCT feature) FILTER (WHERE event_type = 'feature_use' AND feature <> '' AND W30) AS features30d
+                    coalesce(sum(events) FILTER (WHERE event_type = 'login' AND w7), 0) AS logins7d,
+                    coalesce(sum(events) FILTER (WHERE event_type = 'login' AND w30), 0) AS logins30d,
+                    coalesce(sum(events) FILTER (WHERE event_type = 'login' AND wp30), 0) AS logins_prev30d,
+                    coalesce(sum(events) FILTER (WHERE event_type = 'error' AND w7), 0) AS errors7d,
+                    coalesce(sum(events) FILTER (WHERE event_type = 'error' AND wp7), 0) AS errors_prev7d,
+                    coalesce(sum(quantity) FILTER (WHERE event_type = 'api_call' AND w30), 0) AS usage30d
                 FROM usage_rows GROUP BY account_id
+            ),
+            -- Distinct counts over pre-grouped rows: hash aggregates, no sort of every row.
+            feature_agg AS (
+                SELECT account_id, count(*) AS features30d
+                FROM (SELECT DISTINCT account_id, feature FROM usage_rows
+                      WHERE event_type = 'feature_use' AND feature <> '' AND w30) f
+                GROUP BY account_id
             ),
             user_rows AS (
                 SELECT account_id, user_id, day, NULL::timestamptz AS at
                 FROM user_daily
-                WHERE account_id = ANY(:ids) AND day > :d30 AND day < :d0 AND day <> ALL(:edges::date[])
+                WHERE ACCOUNTS AND day > :d30 AND day < :d0 AND day <> ALL(:edges::date[])
                 UNION ALL
                 SELECT account_id, user_id, NULL::date, occurred_at FROM raw_edge WHERE user_id IS NOT NULL
             ),
             user_agg AS (
-                SELECT account_id,
-                    count(DISTINCT user_id) FILTER (WHERE W7) AS active7d,
-                    count(DISTINCT user_id) FILTER (WHERE W30) AS active30d
-                FROM user_rows GROUP BY account_id
+                SELECT account_id, count(*) FILTER (WHERE in7d) AS active7d, count(*) AS active30d
+                FROM (SELECT account_id, user_id, bool_or(W7) AS in7d FROM user_rows WHERE W30
+                      GROUP BY account_id, user_id) u
+                GROUP BY account_id
             ),
             today AS (
                 SELECT account_id, max(occurred_at) FILTER (WHERE event_type = 'login') AS last_login
@@ -66,7 +88,7 @@ final class SnapshotSql {
                 SELECT account_id, ticket_id, min(occurred_at) AS opened_at,
                        (array_agg(action ORDER BY occurred_at DESC, id DESC))[1] AS last_action,
                        (array_agg(severity ORDER BY occurred_at DESC, id DESC))[1] AS severity
-                FROM ticket_events WHERE account_id = ANY(:ids) AND occurred_at < :t0
+                FROM ticket_events WHERE ACCOUNTS AND occurred_at < :t0
                 GROUP BY account_id, ticket_id
             ),
             ticket_agg AS (
@@ -81,7 +103,7 @@ final class SnapshotSql {
                     (array_agg(score ORDER BY answered_at DESC, id DESC) FILTER (WHERE kind = 'nps'))[1:2] AS nps,
                     (array_agg(score ORDER BY answered_at DESC, id DESC) FILTER (WHERE kind = 'csat'))[1] AS csat,
                     max(answered_at) AS last_answer
-                FROM survey_responses WHERE account_id = ANY(:ids) AND answered_at < :t0
+                FROM survey_responses WHERE ACCOUNTS AND answered_at < :t0
                 GROUP BY account_id
             ),
             contract AS (
@@ -95,7 +117,7 @@ final class SnapshotSql {
                     min(renewal_date) FILTER (WHERE renewal_date >= :d0) AS renewal_date,
                     min(licence_expiry) AS licence_expiry
                 FROM subscriptions
-                WHERE account_id = ANY(:ids) AND status IN ('TRIAL', 'ACTIVE') AND (start_date IS NULL OR start_date <= :d0)
+                WHERE ACCOUNTS AND status IN ('TRIAL', 'ACTIVE') AND (start_date IS NULL OR start_date <= :d0)
                 GROUP BY account_id
             )
             SELECT a.id, a.external_id, a.name, a.segment, a.tier, a.owner, a.team, a.stage, a.signup_date,
@@ -108,35 +130,49 @@ final class SnapshotSql {
                        (SELECT ud.last_at FROM usage_daily ud
                         WHERE ud.account_id = a.id AND ud.event_type = 'login' AND ud.day < :d0
                         ORDER BY ud.day DESC LIMIT 1)) AS last_login,
-                   u.logins7d, u.logins30d, u.logins_prev30d, u.errors7d, u.errors_prev7d, u.usage30d, u.features30d,
+                   u.logins7d, u.logins30d, u.logins_prev30d, u.errors7d, u.errors_prev7d, u.usage30d,
+                   coalesce(f.features30d, 0) AS features30d,
                    ua.active7d, ua.active30d,
                    t.open_tickets, t.opened30d, t.critical30d,
                    s.nps, s.csat, s.last_answer
             FROM accounts a
             LEFT JOIN contract c ON c.account_id = a.id
             LEFT JOIN usage_agg u ON u.account_id = a.id
+            LEFT JOIN feature_agg f ON f.account_id = a.id
             LEFT JOIN user_agg ua ON ua.account_id = a.id
             LEFT JOIN today td ON td.account_id = a.id
             LEFT JOIN ticket_agg t ON t.account_id = a.id
             LEFT JOIN surveys s ON s.account_id = a.id
-            WHERE a.id = ANY(:ids)
+            WHERE A_ACCOUNTS
             ORDER BY a.id
-            """.formatted(USAGE_ROWS))
-            .replace("WP30", window(60, 30)).replace("WP7", window(14, 7))
-            .replace("W30", window(30, 0)).replace("W7", window(7, 0)));
+            """;
 
-    static final NamedSql FEATURES = NamedSql.of(("""
+    private static final String FEATURES = """
             WITH %s
             SELECT account_id, feature,
-                   coalesce(sum(events) FILTER (WHERE W30), 0) AS uses30d,
-                   coalesce(sum(events) FILTER (WHERE WP30), 0) AS uses_prev30d,
+                   coalesce(sum(events) FILTER (WHERE w30), 0) AS uses30d,
+                   coalesce(sum(events) FILTER (WHERE wp30), 0) AS uses_prev30d,
                    max(last_at) AS last_used
             FROM usage_rows
             WHERE event_type = 'feature_use' AND feature <> ''
             GROUP BY account_id, feature
             ORDER BY account_id, feature
-            """.formatted(USAGE_ROWS))
-            .replace("WP30", window(60, 30)).replace("W30", window(30, 0)));
+            """;
+
+    /** Facts of the accounts in {@code :ids} (any set of ids: an explain, a small scope). */
+    static final NamedSql FACTS_BY_IDS = build(FACTS, "account_id = ANY(:ids)");
+    /** Facts of the accounts with ids in [:lo, :hi]: one range scan per table, for whole populations. */
+    static final NamedSql FACTS_BY_RANGE = build(FACTS, "account_id BETWEEN :lo AND :hi");
+    static final NamedSql FEATURES_BY_IDS = build(FEATURES, "account_id = ANY(:ids)");
+
+    private static NamedSql build(String template, String accounts) {
+        return NamedSql.of(template.formatted(USAGE_ROWS)
+                .replace("E_ACCOUNTS", "e." + accounts).replace("A_ACCOUNTS", "a." + accounts.replace("account_id", "id"))
+                .replace("ACCOUNTS", accounts)
+                .replace("EDGE_RANGES", edgeRanges())
+                .replace("WP30", window(60, 30)).replace("WP7", window(14, 7))
+                .replace("W30", window(30, 0)).replace("W7", window(7, 0)));
+    }
 
     static final NamedSql ACCOUNT_IDS_AFTER = NamedSql.of(
             "SELECT id FROM accounts WHERE id > :after ORDER BY id LIMIT :limit");

@@ -29,12 +29,10 @@ record SnapshotWindows(Instant asOf) {
         return day.atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
-    /** The named SQL parameters :t0 :t7 :t14 :t30 :t60, :d0 ... :d60, :edges, :edge_from, :edge_to, :today. */
+    /** The named SQL parameters :t0 :t7 :t14 :t30 :t60, :d0 ... :d60, :edges, :e0_from ... :e4_to, :today. */
     Map<String, Object> parameters() {
         Map<String, Object> p = new HashMap<>();
         LocalDate[] edges = new LocalDate[BOUNDARIES.length];
-        Instant[] from = new Instant[BOUNDARIES.length];
-        Instant[] to = new Instant[BOUNDARIES.length];
         Instant oldest = minusDays(60);
         for (int i = 0; i < BOUNDARIES.length; i++) {
             int days = BOUNDARIES[i];
@@ -45,12 +43,10 @@ record SnapshotWindows(Instant asOf) {
             edges[i] = day;
             Instant dayStart = startOf(day);
             Instant dayEnd = startOf(day.plusDays(1));
-            from[i] = dayStart.isBefore(oldest) ? oldest : dayStart;
-            to[i] = dayEnd.isAfter(asOf) ? asOf : dayEnd;
+            p.put("e" + i + "_from", dayStart.isBefore(oldest) ? oldest : dayStart);
+            p.put("e" + i + "_to", dayEnd.isAfter(asOf) ? asOf : dayEnd);
         }
         p.put("edges", edges);
-        p.put("edge_from", from);
-        p.put("edge_to", to);
         p.put("today", startOf(dayOf(asOf)));
         return p;
     }

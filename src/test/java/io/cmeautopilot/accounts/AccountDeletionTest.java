@@ -1,6 +1,6 @@
 package io.cmeautopilot.accounts;
 
-import static io.restassured.RestAssured.given;
+import static io.cmeautopilot.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
 import io.agroal.api.AgroalDataSource;
+import io.cmeautopilot.common.Roles;
+import io.cmeautopilot.testing.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -78,9 +80,10 @@ class IngestBenchmark {
         }
         long total = (long) BATCHES * BATCH;
 
+        String key = Api.keyWithRoles(Roles.INTEGRATION);
         HttpClient http = HttpClient.newHttpClient();
-        send(http, bodies.subList(0, 2)); // warm-up: JIT, connection pool, plan cache
-        long ingestNanos = timed(() -> send(http, bodies.subList(2, bodies.size())));
+        send(http, key, bodies.subList(0, 2)); // warm-up: JIT, connection pool, plan cache
+        long ingestNanos = timed(() -> send(http, key, bodies.subList(2, bodies.size())));
         long ingested = total - 2L * BATCH;
 
         long copyNanos;
@@ -107,7 +110,7 @@ class IngestBenchmark {
         assertThat(ingestRate).isPositive();
     }
 
-    private void send(HttpClient http, List<byte[]> bodies) throws Exception {
+    private void send(HttpClient http, String key, List<byte[]> bodies) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
         try {
@@ -117,6 +120,7 @@ class IngestBenchmark {
                     for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint.toString()))
                                 .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + key)
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() != 200 || !r.body().contains("\"rejected\":0")) {

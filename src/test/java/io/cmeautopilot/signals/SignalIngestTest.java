@@ -1,6 +1,6 @@
 package io.cmeautopilot.signals;
 
-import static io.restassured.RestAssured.given;
+import static io.cmeautopilot.testing.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

@@ -28,7 +28,7 @@ class UsageRollupsTest {
     void incremental_roll_ups_equal_a_rebuild_from_raw_events() throws Exception {
         // Other tests have ingested plenty of events through the API by now; add a few of our own.
         String account = SignalIngestTest.newAccount();
-        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+        io.cmeautopilot.testing.Api.given().contentType(io.restassured.http.ContentType.JSON)
                 .body(List.of(SignalIngestTest.login(java.util.UUID.randomUUID().toString(), account,
                         java.time.Instant.parse("2026-04-01T23:59:59Z"))))
                 .when().post("/api/signals/usage-events").then().statusCode(200);

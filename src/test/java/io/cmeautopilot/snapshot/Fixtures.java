@@ -1,6 +1,6 @@
 package io.cmeautopilot.snapshot;
 
-import static io.restassured.RestAssured.given;
+import static io.cmeautopilot.testing.Api.given;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.cmeautopilot.snapshot;
 
 import static io.cmeautopilot.snapshot.Fixtures.days;
-import static io.restassured.RestAssured.given;
+import static io.cmeautopilot.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 

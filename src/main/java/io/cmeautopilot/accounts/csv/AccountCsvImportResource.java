@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -24,10 +25,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.cmeautopilot.common.Problem;
 import io.cmeautopilot.common.ProblemException;
+import io.cmeautopilot.common.Roles;
 
 @Path("/api/accounts/import")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
+@RolesAllowed({ Roles.ADMIN, Roles.OPS, Roles.INTEGRATION })
 public class AccountCsvImportResource {
 
     static final String TEXT_CSV = "text/csv";

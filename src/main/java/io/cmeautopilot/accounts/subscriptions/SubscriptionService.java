@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.cmeautopilot.accounts.AccountLookup;
+import io.cmeautopilot.common.Caller;
 import io.cmeautopilot.common.ProblemException;
 
 @ApplicationScoped
@@ -25,20 +26,20 @@ class SubscriptionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<SubscriptionView> list(long accountId) {
-        requireAccount(accountId);
+    List<SubscriptionView> list(long accountId, Caller caller) {
+        requireAccount(accountId, caller);
         return repository.forAccount(accountId).stream().map(SubscriptionView::of).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    Optional<SubscriptionView> get(long accountId, String externalId) {
-        requireAccount(accountId);
+    Optional<SubscriptionView> get(long accountId, String externalId, Caller caller) {
+        requireAccount(accountId, caller);
         return repository.find(accountId, externalId).map(SubscriptionView::of);
     }
 
     @Transactional
-    Upserted upsert(long accountId, String externalId, SubscriptionRequest request) {
-        requireAccount(accountId);
+    Upserted upsert(long accountId, String externalId, SubscriptionRequest request, Caller caller) {
+        requireAccount(accountId, caller);
         if (request.startDate() != null && request.renewalDate() != null
                 && request.renewalDate().isBefore(request.startDate())) {
             throw ProblemException.invalidField("renewalDate", "must not be before startDate");
@@ -67,15 +68,15 @@ class SubscriptionService {
     }
 
     @Transactional
-    boolean delete(long accountId, String externalId) {
-        requireAccount(accountId);
+    boolean delete(long accountId, String externalId, Caller caller) {
+        requireAccount(accountId, caller);
         Optional<Subscription> s = repository.find(accountId, externalId);
         s.ifPresent(repository::delete);
         return s.isPresent();
     }
 
-    private void requireAccount(long accountId) {
-        if (!accounts.exists(accountId)) {
+    private void requireAccount(long accountId, Caller caller) {
+        if (!accounts.visible(accountId, caller)) {
             throw ProblemException.notFound("account", accountId);
         }
     }

@@ -1,6 +1,6 @@
 package io.cmeautopilot.accounts.csv;
 
-import static io.restassured.RestAssured.given;
+import static io.cmeautopilot.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
