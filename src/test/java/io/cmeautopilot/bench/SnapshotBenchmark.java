@@ -49,7 +49,7 @@ class SnapshotBenchmark {
 
         AtomicLong facts = new AtomicLong();
         long firstNanos = IngestBenchmark.timed(() -> snapshots.forEachChunk(AS_OF, chunk -> facts.addAndGet(chunk.size())));
-        assertThat(facts.get()).isEqualTo(ACCOUNTS);
+        assertThat(facts.get()).isEqualTo(accountCount());
         long bestNanos = Long.MAX_VALUE;
         for (int i = 0; i < 2; i++) {
             bestNanos = Math.min(bestNanos, IngestBenchmark.timed(() -> snapshots.forEachChunk(AS_OF, chunk -> { })));
@@ -70,6 +70,14 @@ class SnapshotBenchmark {
         report.row("data load (SQL) + roll-up rebuild", BenchReport.seconds(loadNanos) + " + " + BenchReport.seconds(rollupNanos),
                 "setup, not part of the measure");
         report.print("snapshot.md");
+    }
+
+    private long accountCount() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM accounts")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private void load() throws Exception {
