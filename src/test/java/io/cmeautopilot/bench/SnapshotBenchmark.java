@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.cmeautopilot.common.NamedSql;
 import io.cmeautopilot.signals.UsageRollups;
 import io.cmeautopilot.snapshot.SnapshotService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,9 +55,11 @@ class SnapshotBenchmark {
         for (int i = 0; i < 2; i++) {
             bestNanos = Math.min(bestNanos, IngestBenchmark.timed(() -> snapshots.forEachChunk(AS_OF, chunk -> { })));
         }
-        long floorNanos = Long.MAX_VALUE;
+        long naiveNanos = Long.MAX_VALUE;
+        long tunedNanos = Long.MAX_VALUE;
         for (int i = 0; i < 2; i++) {
-            floorNanos = Math.min(floorNanos, IngestBenchmark.timed(this::bareAggregate));
+            naiveNanos = Math.min(naiveNanos, IngestBenchmark.timed(() -> bareAggregate(NAIVE_FLOOR)));
+            tunedNanos = Math.min(tunedNanos, IngestBenchmark.timed(() -> bareAggregate(TUNED_FLOOR)));
         }
 
         BenchReport report = new BenchReport("Account snapshots (" + String.format("%,d", ACCOUNTS) + " accounts, "
@@ -64,9 +67,12 @@ class SnapshotBenchmark {
         report.row("snapshot of all accounts, first run", BenchReport.seconds(firstNanos), "all AccountFact metrics; target < 10 s");
         report.row("snapshot of all accounts, best of 2 more", BenchReport.seconds(bestNanos),
                 BenchReport.perSecond(ACCOUNTS, bestNanos) + " accounts");
-        report.row("bare aggregate over raw events (floor)", BenchReport.seconds(floorNanos),
-                "usage windows only, one GROUP BY query, no roll-ups");
-        report.row("ratio snapshot / floor", String.format("%.2fx", (double) bestNanos / floorNanos), "");
+        report.row("floor: naive aggregate over raw events", BenchReport.seconds(naiveNanos),
+                "usage windows only, one GROUP BY with count(DISTINCT user), no roll-ups");
+        report.row("floor: tuned aggregate over raw events", BenchReport.seconds(tunedNanos),
+                "the same, users pre-grouped (the trick the snapshot uses)");
+        report.row("ratio snapshot / tuned floor", String.format("%.2fx", (double) bestNanos / tunedNanos),
+                "the snapshot also computes tickets, surveys, contract, features; exact edges");
         report.row("data load (SQL) + roll-up rebuild", BenchReport.seconds(loadNanos) + " + " + BenchReport.seconds(rollupNanos),
                 "setup, not part of the measure");
         report.print("snapshot.md");
@@ -107,31 +113,48 @@ class SnapshotBenchmark {
         }
     }
 
-    private void bareAggregate() throws Exception {
-        String sql = """
-                SELECT account_id,
-                    count(*) FILTER (WHERE event_type = 'login' AND occurred_at >= ?::timestamptz - INTERVAL '7 days'),
-                    count(*) FILTER (WHERE event_type = 'login' AND occurred_at >= ?::timestamptz - INTERVAL '30 days'),
-                    count(*) FILTER (WHERE event_type = 'login' AND occurred_at < ?::timestamptz - INTERVAL '30 days'),
-                    count(*) FILTER (WHERE event_type = 'error' AND occurred_at >= ?::timestamptz - INTERVAL '7 days'),
-                    sum(quantity) FILTER (WHERE event_type = 'api_call' AND occurred_at >= ?::timestamptz - INTERVAL '30 days'),
-                    count(DISTINCT user_id) FILTER (WHERE occurred_at >= ?::timestamptz - INTERVAL '30 days'),
-                    max(occurred_at) FILTER (WHERE event_type = 'login')
+    /** The usage windows straight from raw events, as one would first write it. */
+    static final String NAIVE_FLOOR = """
+            SELECT account_id,
+                count(*) FILTER (WHERE event_type = 'login' AND occurred_at >= :t - INTERVAL '7 days'),
+                count(*) FILTER (WHERE event_type = 'login' AND occurred_at >= :t - INTERVAL '30 days'),
+                count(*) FILTER (WHERE event_type = 'login' AND occurred_at < :t - INTERVAL '30 days'),
+                count(*) FILTER (WHERE event_type = 'error' AND occurred_at >= :t - INTERVAL '7 days'),
+                sum(quantity) FILTER (WHERE event_type = 'api_call' AND occurred_at >= :t - INTERVAL '30 days'),
+                count(DISTINCT user_id) FILTER (WHERE occurred_at >= :t - INTERVAL '30 days'),
+                max(occurred_at) FILTER (WHERE event_type = 'login')
+            FROM usage_events
+            WHERE occurred_at >= :t - INTERVAL '60 days' AND occurred_at < :t
+            GROUP BY account_id""";
+
+    /** The same, with distinct users counted over pre-grouped rows (hash aggregates, no big sort). */
+    static final String TUNED_FLOOR = """
+            WITH per_user AS (
+                SELECT account_id, user_id,
+                    count(*) FILTER (WHERE event_type = 'login' AND occurred_at >= :t - INTERVAL '7 days') AS l7,
+                    count(*) FILTER (WHERE event_type = 'login' AND occurred_at >= :t - INTERVAL '30 days') AS l30,
+                    count(*) FILTER (WHERE event_type = 'login' AND occurred_at < :t - INTERVAL '30 days') AS lp30,
+                    count(*) FILTER (WHERE event_type = 'error' AND occurred_at >= :t - INTERVAL '7 days') AS e7,
+                    sum(quantity) FILTER (WHERE event_type = 'api_call' AND occurred_at >= :t - INTERVAL '30 days') AS q30,
+                    bool_or(occurred_at >= :t - INTERVAL '30 days') AS active30,
+                    max(occurred_at) FILTER (WHERE event_type = 'login') AS last_login
                 FROM usage_events
-                WHERE occurred_at >= ?::timestamptz - INTERVAL '60 days' AND occurred_at < ?::timestamptz
-                GROUP BY account_id""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 1; i <= 8; i++) {
-                ps.setString(i, AS_OF.toString());
-            }
+                WHERE occurred_at >= :t - INTERVAL '60 days' AND occurred_at < :t
+                GROUP BY account_id, user_id)
+            SELECT account_id, sum(l7), sum(l30), sum(lp30), sum(e7), sum(q30),
+                   count(*) FILTER (WHERE active30 AND user_id IS NOT NULL), max(last_login)
+            FROM per_user GROUP BY account_id""";
+
+    private void bareAggregate(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = NamedSql.of(sql.replace(":t", "CAST(:t AS timestamptz)"))
+                        .prepare(c, java.util.Map.of("t", AS_OF.toString()));
+                ResultSet rs = ps.executeQuery()) {
             long rows = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows++;
-                }
+            while (rs.next()) {
+                rows++;
             }
             assertThat(rows).isPositive();
         }
     }
-
 }

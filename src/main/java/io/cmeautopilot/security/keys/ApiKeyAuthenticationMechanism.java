@@ -1,8 +1,11 @@
 package io.cmeautopilot.security.keys;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,11 +17,18 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code Authorization: Bearer <key>}: API keys for machines and people. */
+/**
+ * {@code Authorization: Bearer <key>}: API keys for machines and people. When OIDC is enabled,
+ * bearer tokens shaped like a JWT are left to it.
+ */
 @ApplicationScoped
 class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
+    boolean oidcEnabled;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -27,8 +37,17 @@ class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         String key = header.substring(BEARER.length()).trim();
+        if (oidcEnabled && JWT.matcher(key).matches()) {
+            return Uni.createFrom().nullItem();
+        }
         return identityProviderManager.authenticate(
                 HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyAuthenticationRequest(key), context));
+    }
+
+    /** Before OIDC's bearer mechanism, which would reject a key it cannot parse as a JWT. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
     }
 
     @Override
