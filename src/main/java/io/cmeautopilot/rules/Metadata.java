@@ -90,7 +90,8 @@ final class Metadata {
     private static List<String> schedules(String raw, Problems problems) {
         List<String> names = new ArrayList<>();
         for (String part : raw.split(",")) {
-            String name = unquote(part.trim());
+            // Both @schedule("daily, hourly") and @schedule("daily", "hourly") are accepted.
+            String name = part.trim().replaceAll("^[\"']|[\"']$", "");
             if (!SCHEDULE_NAME.matcher(name).matches()) {
                 problems.error("@schedule names are lower-case words (a-z, 0-9, - and _), was '" + name + "'");
             } else {
