@@ -2,8 +2,9 @@ package io.cmeautopilot.testing;
 
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Registers {@link PostgresTestResource} once for every {@code @QuarkusTest} in the suite. */
+/** Registers {@link PostgresTestResource} and {@link RulesDirectoryTestResource} once for every {@code @QuarkusTest} in the suite. */
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = RulesDirectoryTestResource.class, restrictToAnnotatedClass = false)
 public final class UsesTestDatabase {
 
     private UsesTestDatabase() {

@@ -1,0 +1,113 @@
+package io.cmeautopilot.rules;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.cmeautopilot.common.Cursor;
+import io.cmeautopilot.common.Page;
+import io.cmeautopilot.common.ProblemException;
+import io.cmeautopilot.security.audit.AuditService;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/**
+ * Rule book versions in PostgreSQL: every load attempt, and which version is active. Activation
+ * and its audit entry are one transaction.
+ */
+@ApplicationScoped
+class RuleBookHistory implements PanacheRepository<RuleBookLoad> {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    Clock clock;
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    public RuleBookLoad recordActivated(Compilation compilation, String trigger, String actor) {
+        Optional<RuleBookLoad> previous = active();
+        previous.ifPresent(p -> {
+            p.active = false;
+            flush(); // the partial unique index must see the old row inactive before the new one arrives
+        });
+        RuleBookLoad load = newLoad(compilation, trigger, actor, "ACTIVATED");
+        load.active = true;
+        persist(load);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("trigger", trigger);
+        details.put("rules", compilation.rules().size());
+        details.put("previousVersion", previous.map(p -> p.version).orElse(null));
+        audit.record(actor, "rules.activated", "rule-book", compilation.version(), details);
+        return load;
+    }
+
+    @Transactional
+    public RuleBookLoad recordRejected(Compilation compilation, String trigger, String actor) {
+        RuleBookLoad load = newLoad(compilation, trigger, actor, "REJECTED");
+        persist(load);
+        audit.record(actor, "rules.rejected", "rule-book", compilation.version(),
+                Map.of("trigger", trigger, "errors", compilation.errors().size()));
+        return load;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RuleBookLoad> active() {
+        return find("active", true).firstResultOptional();
+    }
+
+    /** The active version's hash only: cheap enough to poll. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> activeVersion() {
+        return getEntityManager().createQuery("select l.version from RuleBookLoad l where l.active = true", String.class)
+                .getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Map<String, String>> activeFiles(String version) {
+        return find("active = true and version = ?1", version).firstResultOptional().map(l -> Map.copyOf(l.files));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<RuleBookVersionView> list(String cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        long before = cursor == null ? Long.MAX_VALUE : Cursor.decodeLong(cursor);
+        List<RuleBookLoad> rows = find("id < ?1 order by id desc", before).range(0, limit).list();
+        boolean more = rows.size() > limit;
+        List<RuleBookVersionView> items = rows.stream().limit(limit).map(RuleBookVersionView::of).toList();
+        return new Page<>(items, more ? Cursor.encode(items.get(items.size() - 1).id()) : null);
+    }
+
+    private RuleBookLoad newLoad(Compilation compilation, String trigger, String actor, String result) {
+        RuleBookLoad load = new RuleBookLoad();
+        load.version = compilation.version();
+        load.trigger = trigger;
+        load.loadedBy = actor;
+        load.loadedAt = clock.instant();
+        load.result = result;
+        load.ruleCount = compilation.rules().size();
+        load.files = new HashMap<>(compilation.files());
+        load.diagnostics = compilation.diagnostics().stream().map(RuleBookHistory::asMap).toList();
+        return load;
+    }
+
+    private static Map<String, Object> asMap(Diagnostic d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("severity", d.severity().name());
+        m.put("file", d.file());
+        m.put("line", d.line());
+        m.put("column", d.column());
+        m.put("code", d.code());
+        m.put("message", d.message());
+        return m;
+    }
+}

@@ -1,0 +1,145 @@
+package io.cmeautopilot.rules;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Loads the rule book from disk, records every attempt, and swaps the active book only when the new
+ * one compiled without errors. Reloads are serialized on this node; the database keeps one active
+ * version for the cluster, and {@link #converge()} makes every node follow it.
+ */
+@ApplicationScoped
+public class RuleBookService {
+
+    private static final Logger LOG = Logger.getLogger(RuleBookService.class);
+
+    @Inject
+    RulesConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    RuleBookHolder holder;
+    @Inject
+    RuleBookHistory history;
+    @Inject
+    MeterRegistry metrics;
+
+    private final ReentrantLock reloading = new ReentrantLock();
+    private RuleBookCompiler compiler;
+    private volatile String loadedFingerprint;
+
+    @PostConstruct
+    void init() {
+        compiler = new RuleBookCompiler(clock);
+    }
+
+    void loadAtStartup(@Observes StartupEvent event) {
+        ReloadOutcome outcome = reload("startup", "system");
+        if (outcome.rejected()) {
+            LOG.errorf("The rule book in %s does not compile; no rules are active until it is fixed", dir().toAbsolutePath());
+        }
+    }
+
+    public Path dir() {
+        return Path.of(config.dir());
+    }
+
+    public Optional<RuleBook> active() {
+        return holder.current();
+    }
+
+    /** Compiles the rule files on disk and activates them if they compile; never replaces a working book with a broken one. */
+    public ReloadOutcome reload(String trigger, String actor) {
+        reloading.lock();
+        try {
+            loadedFingerprint = RuleFiles.fingerprint(dir());
+            Compilation compilation = compiler.compile(RuleFiles.drl(dir()));
+            String activeVersion = holder.current().map(RuleBook::version).orElse(null);
+            if (!compilation.succeeded()) {
+                history.recordRejected(compilation, trigger, actor);
+                count("rejected");
+                metrics.counter("cme.rules.reload.failures").increment();
+                LOG.errorf("Rule book %s from %s rejected (%s by %s), %s stays active:%n  %s",
+                        compilation.version().substring(0, 12), dir(), trigger, actor, activeVersion,
+                        String.join("\n  ", compilation.errors().stream().map(Diagnostic::toString).toList()));
+                return new ReloadOutcome("REJECTED", compilation.version(), activeVersion, compilation.rules().size(),
+                        compilation.diagnostics());
+            }
+            RuleBook book = compilation.book().orElseThrow();
+            boolean sameAsActive = book.version().equals(activeVersion);
+            boolean sameAsDatabase = book.version().equals(history.activeVersion().orElse(null));
+            if (!sameAsDatabase) {
+                history.recordActivated(compilation, trigger, actor);
+            }
+            if (sameAsActive) {
+                count("unchanged");
+                return new ReloadOutcome("UNCHANGED", book.version(), book.version(), book.rules().size(), compilation.diagnostics());
+            }
+            holder.activate(book);
+            count("activated");
+            LOG.infof("Rule book %s activated (%d rules, %s by %s)", book.shortVersion(), book.rules().size(), trigger, actor);
+            return new ReloadOutcome("ACTIVATED", book.version(), book.version(), book.rules().size(), compilation.diagnostics());
+        } finally {
+            reloading.unlock();
+        }
+    }
+
+    /**
+     * Follows the version another node activated: when the database's active version is not ours,
+     * compile its stored files and use them. All nodes thus converge on the last activated version.
+     */
+    public void converge() {
+        Optional<String> wanted = history.activeVersion();
+        String ours = holder.current().map(RuleBook::version).orElse(null);
+        if (wanted.isEmpty() || wanted.get().equals(ours) || !reloading.tryLock()) {
+            return;
+        }
+        try {
+            Optional<Map<String, String>> files = history.activeFiles(wanted.get());
+            if (files.isEmpty()) {
+                return;
+            }
+            Compilation compilation = compiler.compile(files.get());
+            if (compilation.succeeded() && Objects.equals(compilation.version(), wanted.get())) {
+                holder.activate(compilation.book().orElseThrow());
+                count("converged");
+                LOG.infof("Rule book %s activated, following the cluster", wanted.get().substring(0, 12));
+            }
+        } finally {
+            reloading.unlock();
+        }
+    }
+
+    /** The fingerprint of the files as of the last load from disk (see {@link RuleFiles#fingerprint}). */
+    String loadedFingerprint() {
+        return loadedFingerprint;
+    }
+
+    /** Compiles the given files and reports; activates nothing. */
+    public Compilation validate(Map<String, String> files) {
+        return compiler.compile(files);
+    }
+
+    private void count(String result) {
+        metrics.counter("cme.rules.reloads", "result", result).increment();
+    }
+
+    List<RuleInfo> activeRules() {
+        return holder.current().map(RuleBook::rules).orElse(List.of());
+    }
+}

@@ -1,0 +1,75 @@
+package io.cmeautopilot.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.runtime.KieSession;
+import org.jboss.logging.Logger;
+
+import io.cmeautopilot.rules.api.AccountFact;
+import io.cmeautopilot.rules.api.FeatureUsage;
+
+/**
+ * Evaluates accounts against a rule book in a fresh session on its shared KieBase and returns what
+ * the rules proposed. KIE types stay in here. An exception outside a consequence (in a condition)
+ * makes the batch be retried account by account, so that only the failing account is lost.
+ */
+public final class RuleEngine {
+
+    private static final Logger LOG = Logger.getLogger(RuleEngine.class);
+
+    private final int maxFiringsPerAccount;
+
+    public RuleEngine(int maxFiringsPerAccount) {
+        if (maxFiringsPerAccount < 1) {
+            throw new IllegalArgumentException("maxFiringsPerAccount must be at least 1");
+        }
+        this.maxFiringsPerAccount = maxFiringsPerAccount;
+    }
+
+    public EvaluationResult evaluate(RuleBook book, List<AccountFact> accounts, Map<Long, List<FeatureUsage>> features) {
+        try {
+            return evaluateTogether(book, accounts, features);
+        } catch (RuntimeException e) {
+            if (accounts.size() == 1) {
+                AccountFact a = accounts.get(0);
+                LOG.warnf(e, "Evaluation of account %s failed", a.getExternalId());
+                return new EvaluationResult(book.version(), 1, List.of(),
+                        List.of(new RuleFailure(null, a.getId(), a.getExternalId(), "evaluation failed: " + rootMessage(e))),
+                        List.of(), Map.of());
+            }
+            List<EvaluationResult> parts = new ArrayList<>();
+            for (AccountFact account : accounts) {
+                parts.add(evaluate(book, List.of(account), Map.of(account.getId(),
+                        features.getOrDefault(account.getId(), List.of()))));
+            }
+            return EvaluationResult.merge(book.version(), parts);
+        }
+    }
+
+    private EvaluationResult evaluateTogether(RuleBook book, List<AccountFact> accounts,
+            Map<Long, List<FeatureUsage>> features) {
+        KieSession session = book.kieBase().newKieSession();
+        try {
+            EvaluationMonitor monitor = new EvaluationMonitor(book, maxFiringsPerAccount, session);
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) monitor);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) monitor);
+            for (AccountFact account : accounts) {
+                monitor.insert(account, features.getOrDefault(account.getId(), List.of()));
+            }
+            session.fireAllRules(monitor);
+            return monitor.result();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -1,0 +1,6 @@
+package io.cmeautopilot.rules.api;
+
+/** The kinds of action a rule can propose. */
+public enum ActionKind {
+    TASK, NOTIFICATION, RETENTION_OFFER, EXPANSION_SUGGESTION
+}
