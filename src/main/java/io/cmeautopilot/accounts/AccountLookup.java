@@ -41,6 +41,23 @@ public class AccountLookup {
         }
     }
 
+    /** Who owns an account: the owning CME and team, either may be null. */
+    public record Ownership(String owner, String team) {
+    }
+
+    public java.util.Optional<Ownership> ownership(long accountId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT owner, team FROM accounts WHERE id = ?")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new Ownership(rs.getString(1), rs.getString(2)))
+                        : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up account " + accountId, e);
+        }
+    }
+
     /** Whether the account exists and is within the caller's scope (a CME's own or team's book). */
     public boolean visible(long accountId, Caller caller) {
         try (Connection c = dataSource.getConnection();

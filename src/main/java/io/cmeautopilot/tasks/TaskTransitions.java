@@ -1,0 +1,144 @@
+package io.cmeautopilot.tasks;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.cmeautopilot.common.Caller;
+import io.cmeautopilot.common.ProblemException;
+
+/**
+ * Every change a CME makes to a task: legal moves only (409 otherwise, nothing changed), the
+ * caller's version checked ({@code If-Match}, 412 when someone else changed it first), and each
+ * change written to the task's history in the same transaction.
+ */
+@ApplicationScoped
+class TaskTransitions {
+
+    @Inject
+    TaskService tasks;
+    @Inject
+    TaskRepository repository;
+    @Inject
+    TaskHistory history;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    TaskView start(long id, String ifMatch, Caller caller) {
+        CmeTask task = open(id, ifMatch, caller);
+        move(task, TaskStatus.IN_PROGRESS, caller, null);
+        if (task.assignee == null) {
+            history.record(task.id, caller.username(), "assignee", null, caller.username(), "started");
+            task.assignee = caller.username();
+        }
+        return saved(task);
+    }
+
+    @Transactional
+    TaskView snooze(long id, TaskRequests.Snooze request, String ifMatch, Caller caller) {
+        CmeTask task = open(id, ifMatch, caller);
+        Instant now = clock.instant();
+        if (!request.until().isAfter(now)) {
+            throw ProblemException.invalidField("until", "must be in the future");
+        }
+        move(task, TaskStatus.SNOOZED, caller, request.note());
+        task.snoozedUntil = request.until();
+        return saved(task);
+    }
+
+    @Transactional
+    TaskView complete(long id, TaskRequests.Complete request, String ifMatch, Caller caller) {
+        CmeTask task = open(id, ifMatch, caller);
+        move(task, TaskStatus.DONE, caller, request.outcome());
+        close(task, request.outcome(), caller);
+        return saved(task);
+    }
+
+    @Transactional
+    TaskView dismiss(long id, TaskRequests.Dismiss request, String ifMatch, Caller caller) {
+        CmeTask task = open(id, ifMatch, caller);
+        move(task, TaskStatus.DISMISSED, caller, request.reason());
+        close(task, request.reason(), caller);
+        return saved(task);
+    }
+
+    @Transactional
+    TaskView reassign(long id, TaskRequests.Reassign request, String ifMatch, Caller caller) {
+        if (request.assignee() == null && request.team() == null) {
+            throw ProblemException.invalid("name an assignee, a team, or both", null);
+        }
+        CmeTask task = open(id, ifMatch, caller);
+        if (request.assignee() != null && !request.assignee().equals(task.assignee)) {
+            history.record(task.id, caller.username(), "assignee", task.assignee, request.assignee(), null);
+            task.assignee = request.assignee();
+        }
+        if (request.team() != null && !request.team().equals(task.team)) {
+            history.record(task.id, caller.username(), "team", task.team, request.team(), null);
+            task.team = request.team();
+        }
+        return saved(task);
+    }
+
+    @Transactional
+    TaskView comment(long id, TaskRequests.Comment request, Caller caller) {
+        CmeTask task = tasks.visible(id, caller);
+        history.record(task.id, caller.username(), "comment", null, null, request.text());
+        task.updatedAt = clock.instant();
+        return saved(task);
+    }
+
+    @Transactional
+    TaskView tick(long id, int step, TaskRequests.Tick request, String ifMatch, Caller caller) {
+        CmeTask task = open(id, ifMatch, caller);
+        if (step < 0 || step >= task.checklist.size()) {
+            throw ProblemException.notFound("checklist step", step + " of task " + id);
+        }
+        ChecklistStep current = task.checklist.get(step);
+        if (current.done() != request.done()) {
+            task.checklist.set(step, new ChecklistStep(current.step(), request.done()));
+            task.checklist = new java.util.ArrayList<>(task.checklist); // a new list, so Hibernate sees the change
+            history.record(task.id, caller.username(), "checklist", current.done(), request.done(), current.step());
+        }
+        return saved(task);
+    }
+
+    /** A task the caller may change, at the version the caller last saw, and not closed. */
+    private CmeTask open(long id, String ifMatch, Caller caller) {
+        CmeTask task = tasks.visible(id, caller);
+        if (ifMatch != null && !"*".equals(ifMatch.trim()) && !ifMatch.trim().equals("\"" + task.version + "\"")) {
+            throw ProblemException.preconditionFailed("task " + id + " has changed (current version " + task.version
+                    + "); read it again and retry");
+        }
+        if (task.status.isClosed()) {
+            throw ProblemException.conflict("task " + id + " is " + task.status + "; a closed task cannot change");
+        }
+        return task;
+    }
+
+    private void move(CmeTask task, TaskStatus next, Caller caller, String note) {
+        if (!task.status.canMoveTo(next)) {
+            throw ProblemException.conflict("task " + task.id + " is " + task.status + " and cannot become " + next);
+        }
+        history.record(task.id, caller.username(), "status", task.status, next, note);
+        task.status = next;
+        if (next != TaskStatus.SNOOZED) {
+            task.snoozedUntil = null;
+        }
+    }
+
+    private void close(CmeTask task, String outcome, Caller caller) {
+        task.outcome = outcome;
+        task.closedAt = clock.instant();
+        task.closedBy = caller.username();
+    }
+
+    private TaskView saved(CmeTask task) {
+        task.updatedAt = clock.instant();
+        repository.flush();
+        return TaskView.of(task);
+    }
+}
