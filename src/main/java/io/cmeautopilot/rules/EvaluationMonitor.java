@@ -42,8 +42,10 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
     private final Map<Long, AccountFact> accounts = new HashMap<>();
     private final Map<Long, List<FactHandle>> handles = new HashMap<>();
     private final Map<Long, Integer> firings = new HashMap<>();
+    // Hash maps on the hot path (one update per firing); sorted only for the result.
     private final Map<Long, Map<String, Integer>> firingsByAccountRule = new HashMap<>();
-    private final Map<String, Integer> firingsByRule = new TreeMap<>();
+    private final Map<String, Integer> firingsByRule = new HashMap<>();
+    private final Map<Rule, RuleInfo> infos = new java.util.IdentityHashMap<>();
     private final Set<Long> stopped = new LinkedHashSet<>();
     private final List<Long> toRetract = new ArrayList<>();
     private final List<Proposal> proposals = new ArrayList<>();
@@ -76,7 +78,7 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         }
         String rule = match.getRule().getName();
         int n = firings.merge(account, 1, Integer::sum);
-        firingsByAccountRule.computeIfAbsent(account, a -> new TreeMap<>()).merge(rule, 1, Integer::sum);
+        firingsByAccountRule.computeIfAbsent(account, a -> new HashMap<>()).merge(rule, 1, Integer::sum);
         if (n > maxFiringsPerAccount) {
             stopped.add(account);
             toRetract.add(account);
@@ -141,9 +143,10 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         retractStopped();
         List<RunawayAccount> runaways = stopped.stream().map(id -> new RunawayAccount(id,
                 accounts.containsKey(id) ? accounts.get(id).getExternalId() : null, firings.get(id),
-                firingsByAccountRule.get(id))).toList();
+                new TreeMap<>(firingsByAccountRule.get(id)))).toList();
         List<Proposal> kept = proposals.stream().filter(p -> !stopped.contains(p.action().getAccountId())).toList();
-        return new EvaluationResult(book.version(), accounts.size(), kept, List.copyOf(failures), runaways, firingsByRule);
+        return new EvaluationResult(book.version(), accounts.size(), kept, List.copyOf(failures), runaways,
+                new TreeMap<>(firingsByRule));
     }
 
     private void retractStopped() {
@@ -158,7 +161,7 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
     }
 
     private Map<String, Object> evidence(Rule rule, List<Object> objects) {
-        RuleInfo info = book.rule(rule.getPackageName(), rule.getName()).orElse(null);
+        RuleInfo info = infos.computeIfAbsent(rule, r -> book.rule(r.getPackageName(), r.getName()).orElse(null));
         if (info == null) {
             return Map.of();
         }

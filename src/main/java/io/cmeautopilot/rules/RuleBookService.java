@@ -2,7 +2,6 @@ package io.cmeautopilot.rules;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -137,9 +136,5 @@ public class RuleBookService {
 
     private void count(String result) {
         metrics.counter("cme.rules.reloads", "result", result).increment();
-    }
-
-    List<RuleInfo> activeRules() {
-        return holder.current().map(RuleBook::rules).orElse(List.of());
     }
 }

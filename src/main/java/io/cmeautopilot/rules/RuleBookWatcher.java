@@ -22,7 +22,7 @@ class RuleBookWatcher {
 
     private String lastSeen;
 
-    @Scheduled(identity = "rule-book-watch", every = "${cme.rules.watch-interval:5s}", delayed = "${cme.rules.watch-interval:5s}",
+    @Scheduled(identity = "rule-book-watch", every = "${cme.rules.watch-interval:5s}",
             executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
