@@ -4,16 +4,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
 
-import org.hibernate.LockOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.cmeautopilot.common.NamedSql;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 class TaskRepository implements PanacheRepository<CmeTask> {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Queue order: priority (URGENT first), then due time (none last), then age. */
     private static final String ORDER = " order by queueRank, dueSort, id";
@@ -49,13 +59,30 @@ class TaskRepository implements PanacheRepository<CmeTask> {
     }
 
     /**
-     * The most urgent unassigned open task of a team, locked for this transaction; rows another
-     * claimer holds are skipped, so concurrent claimers never get the same task and never wait.
+     * Assigns the most urgent unassigned open task of a team and records the claim in its history,
+     * in one statement. Rows another claimer holds are skipped ({@code SKIP LOCKED}), so concurrent
+     * claimers on any node never get the same task and never wait for each other.
      */
-    Optional<CmeTask> lockNextUnassigned(String team) {
-        return find("team = ?1 and assignee is null and status = ?2" + ORDER, team, TaskStatus.OPEN)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
-                .firstResultOptional();
+    private static final NamedSql CLAIM = NamedSql.of("""
+            WITH next AS (
+                SELECT id FROM tasks WHERE team = :team AND assignee IS NULL AND status = 'OPEN'
+                ORDER BY queue_rank, due_sort, id LIMIT 1 FOR UPDATE SKIP LOCKED
+            ), claimed AS (
+                UPDATE tasks t SET assignee = :me, version = t.version + 1, updated_at = :now
+                FROM next WHERE t.id = next.id RETURNING t.id
+            ), logged AS (
+                INSERT INTO task_history (task_id, at, actor, change, to_value, note)
+                SELECT id, :now, :me, 'assignee', :me, 'claimed' FROM claimed
+            )
+            SELECT id FROM claimed""");
+
+    Optional<Long> claimNextUnassigned(String team, String me, Instant now) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = CLAIM.prepare(c, Map.of("team", team, "me", me, "now", now));
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim from the queue of " + team, e);
+        }
     }
 }

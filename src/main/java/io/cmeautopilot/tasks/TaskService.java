@@ -100,13 +100,10 @@ public class TaskService {
         if (!TaskAccess.canWorkQueue(team, caller)) {
             throw ProblemException.notFound("queue of team", "'" + team + "'");
         }
-        CmeTask task = tasks.lockNextUnassigned(team).orElseThrow(() -> new ProblemException(404, "queue-empty",
-                "Queue empty", "the queue of team '" + team + "' has no unassigned open task", null));
-        task.assignee = caller.username();
-        task.updatedAt = clock.instant();
-        history.record(task.id, caller.username(), "assignee", null, caller.username(), "claimed");
-        tasks.flush();
-        return TaskView.of(task);
+        long id = tasks.claimNextUnassigned(team, caller.username(), clock.instant())
+                .orElseThrow(() -> new ProblemException(404, "queue-empty", "Queue empty",
+                        "the queue of team '" + team + "' has no unassigned open task", null));
+        return TaskView.of(tasks.findById(id));
     }
 
     CmeTask visible(long id, Caller caller) {

@@ -1,5 +1,10 @@
 package io.cmeautopilot.security.keys;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.agroal.api.AgroalDataSource;
 import io.cmeautopilot.common.ProblemException;
 import io.cmeautopilot.common.Roles;
 import io.cmeautopilot.security.Secrets;
@@ -34,6 +40,8 @@ public class ApiKeyService implements PanacheRepository<ApiKey> {
     AuditService audit;
     @Inject
     UserDirectory users;
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Who a valid key authenticates as. */
     public record KeyHolder(long keyId, String principal, Set<String> roles, String team) {
@@ -86,32 +94,59 @@ public class ApiKeyService implements PanacheRepository<ApiKey> {
     /**
      * The holder of a valid key: not revoked, not expired, its owner (if any) enabled. A key of a
      * user carries at most the user's current roles, so demoting a user demotes their keys.
+     * Runs on every request: one indexed query, no transaction; last-used is written at most once
+     * a minute per key.
      */
-    @Transactional
     public Optional<KeyHolder> authenticate(String secret) {
-        Optional<ApiKey> found = find("keyHash", (Object) Secrets.sha256(secret)).firstResultOptional();
         Instant now = clock.instant();
-        if (found.isEmpty() || found.get().revokedAt != null
-                || (found.get().expiresAt != null && !found.get().expiresAt.isAfter(now))) {
-            return Optional.empty();
-        }
-        ApiKey key = found.get();
-        Set<String> roles = new LinkedHashSet<>(Arrays.asList(key.roles));
-        String principal = "key:" + key.name;
-        String team = null;
-        if (key.owner != null) {
-            Optional<UserDirectory.Person> owner = users.find(key.owner).filter(UserDirectory.Person::enabled);
-            if (owner.isEmpty()) {
-                return Optional.empty();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(AUTHENTICATE)) {
+            ps.setBytes(1, Secrets.sha256(secret));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getTimestamp("revoked_at") != null) {
+                    return Optional.empty();
+                }
+                Timestamp expires = rs.getTimestamp("expires_at");
+                if (expires != null && !expires.toInstant().isAfter(now)) {
+                    return Optional.empty();
+                }
+                long id = rs.getLong("id");
+                Set<String> roles = new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("roles").getArray()));
+                String owner = rs.getString("owner");
+                String principal = "key:" + rs.getString("name");
+                String team = null;
+                if (owner != null) {
+                    java.sql.Array ownerRoles = rs.getArray("owner_roles");
+                    if (ownerRoles == null || rs.getBoolean("owner_disabled")) {
+                        return Optional.empty();
+                    }
+                    roles.retainAll(Arrays.asList((String[]) ownerRoles.getArray()));
+                    principal = owner;
+                    team = rs.getString("team");
+                }
+                Timestamp lastUsed = rs.getTimestamp("last_used_at");
+                if (lastUsed == null || lastUsed.toInstant().isBefore(now.minus(LAST_USED_RESOLUTION))) {
+                    touch(c, id, now);
+                }
+                return Optional.of(new KeyHolder(id, principal, roles, team));
             }
-            roles.retainAll(owner.get().roles());
-            principal = key.owner;
-            team = owner.get().team();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check an API key", e);
         }
-        if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_RESOLUTION))) {
-            key.lastUsedAt = now;
+    }
+
+    private static final String AUTHENTICATE = """
+            SELECT k.id, k.name, k.roles, k.owner, k.expires_at, k.revoked_at, k.last_used_at,
+                   u.roles AS owner_roles, u.disabled AS owner_disabled, u.team
+            FROM api_keys k LEFT JOIN users u ON u.username = k.owner
+            WHERE k.key_hash = ?""";
+
+    private static void touch(Connection c, long id, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?")) {
+            ps.setObject(1, now.atOffset(java.time.ZoneOffset.UTC));
+            ps.setLong(2, id);
+            ps.executeUpdate();
         }
-        return Optional.of(new KeyHolder(key.id, principal, roles, team));
     }
 
     /** Stores a key whose secret comes from configuration; false when it already exists. */
