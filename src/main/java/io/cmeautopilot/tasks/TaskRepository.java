@@ -69,18 +69,19 @@ class TaskRepository implements PanacheRepository<CmeTask> {
                 ORDER BY queue_rank, due_sort, id LIMIT 1 FOR UPDATE SKIP LOCKED
             ), claimed AS (
                 UPDATE tasks t SET assignee = :me, version = t.version + 1, updated_at = :now
-                FROM next WHERE t.id = next.id RETURNING t.id
+                FROM next WHERE t.id = next.id RETURNING t.*
             ), logged AS (
                 INSERT INTO task_history (task_id, at, actor, change, to_value, note)
                 SELECT id, :now, :me, 'assignee', :me, 'claimed' FROM claimed
             )
-            SELECT id FROM claimed""");
+            SELECT * FROM claimed""");
 
-    Optional<Long> claimNextUnassigned(String team, String me, Instant now) {
+    /** The claimed task as it now is, read from the claiming statement itself (no second query). */
+    Optional<TaskView> claimNextUnassigned(String team, String me, Instant now) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = CLAIM.prepare(c, Map.of("team", team, "me", me, "now", now));
                 ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            return rs.next() ? Optional.of(TaskRows.view(rs)) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim from the queue of " + team, e);
         }

@@ -100,10 +100,9 @@ public class TaskService {
         if (!TaskAccess.canWorkQueue(team, caller)) {
             throw ProblemException.notFound("queue of team", "'" + team + "'");
         }
-        long id = tasks.claimNextUnassigned(team, caller.username(), clock.instant())
+        return tasks.claimNextUnassigned(team, caller.username(), clock.instant())
                 .orElseThrow(() -> new ProblemException(404, "queue-empty", "Queue empty",
                         "the queue of team '" + team + "' has no unassigned open task", null));
-        return TaskView.of(tasks.findById(id));
     }
 
     CmeTask visible(long id, Caller caller) {
