@@ -21,6 +21,8 @@ CREATE TABLE tasks (
     evidence           JSONB,
     -- Open actions are unique by dedupe key (rule + account + kind): enforced here, across nodes.
     dedupe_key         TEXT,
+    -- Set when the SLA job raised the priority of an overdue task (once per task).
+    escalated_at       TIMESTAMPTZ,
     outcome            TEXT,
     closed_at          TIMESTAMPTZ,
     closed_by          TEXT,
@@ -40,6 +42,8 @@ CREATE INDEX tasks_assignee_queue_idx ON tasks (assignee, queue_rank, due_sort, 
 CREATE INDEX tasks_team_unassigned_idx ON tasks (team, queue_rank, due_sort, id)
     WHERE assignee IS NULL AND status = 'OPEN';
 CREATE INDEX tasks_account_idx ON tasks (account_id);
+CREATE INDEX tasks_overdue_idx ON tasks (due_at) WHERE escalated_at IS NULL AND status IN ('OPEN', 'IN_PROGRESS');
+CREATE INDEX tasks_snoozed_idx ON tasks (snoozed_until) WHERE status = 'SNOOZED';
 
 CREATE TABLE task_history (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
