@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,29 @@ public class AccountLookup {
             return ids;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not resolve account ids", e);
+        }
+    }
+
+    /** Up to {@code limit} account ids after {@code after}, in id order, optionally of one segment. */
+    public List<Long> idsAfter(long after, int limit, String segment) {
+        String sql = "SELECT id FROM accounts WHERE id > ?" + (segment == null ? "" : " AND segment = ?")
+                + " ORDER BY id LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, after);
+            if (segment != null) {
+                ps.setString(i++, segment);
+            }
+            ps.setInt(i, limit);
+            List<Long> ids = new java.util.ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list accounts", e);
         }
     }
 

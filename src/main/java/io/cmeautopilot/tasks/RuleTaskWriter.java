@@ -1,0 +1,138 @@
+package io.cmeautopilot.tasks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.cmeautopilot.common.NamedSql;
+
+/**
+ * Turns rule proposals into queue tasks. While a task with the same dedupe key is open, a new
+ * proposal refreshes it (evidence, run; priority only ever goes up) instead of adding another: the
+ * partial unique index on open dedupe keys makes this hold for concurrent runs on any node. After a
+ * task closes, its key is not proposed again until the rule's cooldown has passed.
+ */
+@ApplicationScoped
+public class RuleTaskWriter {
+
+    /** What happened to one proposal. */
+    public enum Outcome {
+        CREATED, UPDATED, SUPPRESSED_BY_COOLDOWN
+    }
+
+    private static final NamedSql IN_COOLDOWN = NamedSql.of("""
+            SELECT 1 FROM tasks WHERE dedupe_key = :key AND closed_at > :since LIMIT 1""");
+
+    private static final NamedSql OPEN_PRIORITY = NamedSql.of("""
+            SELECT priority FROM tasks
+            WHERE dedupe_key = :key AND status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')""");
+
+    private static final NamedSql UPSERT = NamedSql.of("""
+            WITH account AS (SELECT owner, team FROM accounts WHERE id = :account)
+            INSERT INTO tasks AS t (account_id, type, title, body, priority, due_at, status, assignee, team, origin,
+                                    rule_name, rule_book_version, run_id, evidence, dedupe_key, created_by,
+                                    created_at, updated_at)
+            SELECT :account, :type, :title, :body, :priority, :due, 'OPEN', account.owner, account.team, 'rule',
+                   :rule, :version, :run, CAST(:evidence AS jsonb), :key, :actor, :now, :now
+            FROM account
+            ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')
+            DO UPDATE SET evidence = excluded.evidence, run_id = excluded.run_id,
+                          rule_book_version = excluded.rule_book_version, updated_at = excluded.updated_at,
+                          priority = CASE WHEN excluded.queue_rank < t.queue_rank THEN excluded.priority ELSE t.priority END,
+                          version = t.version + CASE WHEN excluded.queue_rank < t.queue_rank THEN 1 ELSE 0 END
+            RETURNING t.id, (xmax = 0) AS created, t.priority""");
+
+    private static final NamedSql HISTORY = NamedSql.of("""
+            INSERT INTO task_history (task_id, at, actor, change, from_value, to_value, note)
+            VALUES (:task, :now, :actor, :change, :from, :to, :note)""");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Clock clock;
+
+    /** Applies one proposal, inside the caller's transaction. */
+    public Outcome write(RuleTask task) {
+        Instant now = clock.instant();
+        String actor = "rule:" + task.rule();
+        try (Connection c = dataSource.getConnection()) {
+            if (task.cooldown() != null && inCooldown(c, task.dedupeKey(), now.minus(task.cooldown()))) {
+                return Outcome.SUPPRESSED_BY_COOLDOWN;
+            }
+            String before = openPriority(c, task.dedupeKey());
+            Map<String, Object> p = new HashMap<>();
+            p.put("account", task.accountId());
+            p.put("type", task.type());
+            p.put("title", task.title());
+            p.put("body", task.body());
+            p.put("priority", task.priority().name());
+            p.put("due", task.dueAt());
+            p.put("rule", task.rule());
+            p.put("version", task.ruleBookVersion());
+            p.put("run", task.runId());
+            p.put("evidence", JSON.writeValueAsString(task.evidence()));
+            p.put("key", task.dedupeKey());
+            p.put("actor", actor);
+            p.put("now", now);
+            try (PreparedStatement ps = UPSERT.prepare(c, p); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("account " + task.accountId() + " disappeared during the run");
+                }
+                long id = rs.getLong("id");
+                if (rs.getBoolean("created")) {
+                    history(c, id, now, actor, "created", null, "OPEN", task.title());
+                    return Outcome.CREATED;
+                }
+                String after = rs.getString("priority");
+                if (!after.equals(before)) {
+                    history(c, id, now, actor, "priority", before, after, "proposed again in run " + task.runId());
+                }
+                return Outcome.UPDATED;
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the task proposed by " + task.rule(), e);
+        }
+    }
+
+    private static String openPriority(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = OPEN_PRIORITY.prepare(c, Map.of("key", key)); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static boolean inCooldown(Connection c, String key, Instant since) throws SQLException {
+        try (PreparedStatement ps = IN_COOLDOWN.prepare(c, Map.of("key", key, "since", since));
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private static void history(Connection c, long task, Instant now, String actor, String change, String from,
+            String to, String note) throws SQLException {
+        Map<String, Object> p = new HashMap<>();
+        p.put("task", task);
+        p.put("now", now);
+        p.put("actor", actor);
+        p.put("change", change);
+        p.put("from", from);
+        p.put("to", to);
+        p.put("note", note);
+        try (PreparedStatement ps = HISTORY.prepare(c, p)) {
+            ps.executeUpdate();
+        }
+    }
+}
