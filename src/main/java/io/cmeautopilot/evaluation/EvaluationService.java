@@ -98,18 +98,21 @@ public class EvaluationService {
                 tally.add(rule, new RuleStats(1, 0, 0, 0, 1, 0));
                 continue;
             }
-            Duration cooldown = book.rule(proposal.rulePackage(), proposal.rule()).map(RuleInfo::cooldown).orElse(null);
-            RuleTaskWriter.Outcome outcome = taskWriter.write(new RuleTask(task.getAccountId(), task.getType().code(),
-                    task.getTitle(), task.getBody(), task.getPriority() == null ? Priority.NORMAL : task.getPriority(),
-                    task.getDueInDays() == null ? null : asOf.plus(Duration.ofDays(task.getDueInDays())),
-                    proposal.rule(), proposal.ruleBookVersion(), runId, proposal.evidence(), proposal.dedupeKey(),
-                    cooldown));
+            RuleTaskWriter.Outcome outcome = taskWriter.write(ruleTask(book, proposal, task, runId, asOf));
             tally.add(rule, switch (outcome) {
                 case CREATED -> new RuleStats(1, 1, 0, 0, 0, 0);
                 case UPDATED -> new RuleStats(1, 0, 1, 0, 0, 0);
                 case SUPPRESSED_BY_COOLDOWN -> new RuleStats(1, 0, 0, 1, 0, 0);
             });
         }
+    }
+
+    static RuleTask ruleTask(RuleBook book, Proposal proposal, Task task, long runId, Instant asOf) {
+        Duration cooldown = book.rule(proposal.rulePackage(), proposal.rule()).map(RuleInfo::cooldown).orElse(null);
+        return new RuleTask(task.getAccountId(), task.getType().code(), task.getTitle(), task.getBody(),
+                task.getPriority() == null ? Priority.NORMAL : task.getPriority(),
+                task.getDueInDays() == null ? null : asOf.plus(Duration.ofDays(task.getDueInDays())),
+                proposal.rule(), proposal.ruleBookVersion(), runId, proposal.evidence(), proposal.dedupeKey(), cooldown);
     }
 
     private Iterable<List<Long>> chunks(EvaluationRequest.Scope scope) {

@@ -65,6 +65,19 @@ public class RuleTaskWriter {
     @Inject
     Clock clock;
 
+    /** What {@link #write} would do with this proposal now, without writing anything. */
+    public Outcome preview(RuleTask task) {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            if (task.cooldown() != null && inCooldown(c, task.dedupeKey(), now.minus(task.cooldown()))) {
+                return Outcome.SUPPRESSED_BY_COOLDOWN;
+            }
+            return openPriority(c, task.dedupeKey()) == null ? Outcome.CREATED : Outcome.UPDATED;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up the tasks of " + task.rule(), e);
+        }
+    }
+
     /** Applies one proposal, inside the caller's transaction. */
     public Outcome write(RuleTask task) {
         Instant now = clock.instant();

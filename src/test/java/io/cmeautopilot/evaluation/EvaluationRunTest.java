@@ -138,4 +138,27 @@ class EvaluationRunTest {
                 .when().post("/api/evaluations").then().statusCode(200).body("id", nullValue());
         Api.given().when().get("/api/evaluations/987654321").then().statusCode(404);
     }
+
+    @Test
+    void explain_shows_the_matching_rule_its_values_and_what_would_happen_and_writes_nothing() {
+        JsonPath before = Api.given().when().get("/api/accounts/" + account + "/explain").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(before.getList("matched.findAll { it.rule == '" + RULE + "' }.outcome"))
+                .contains("would create a task");
+        assertThat(before.getInt("matched.find { it.rule == '" + RULE + "' && it.kind == 'TASK' }.evidence.daysSinceLastLogin"))
+                .isEqualTo(20);
+        assertThat(before.getList("notMatched")).contains("Churn: NPS detractor");
+        assertThat(openTasks()).isEmpty();
+
+        run("apply");
+        Api.given().when().get("/api/accounts/" + account + "/explain").then().statusCode(200)
+                .body("matched.find { it.rule == '" + RULE + "' && it.kind == 'TASK' }.outcome",
+                        equalTo("would update the open task with the same key"));
+        Api.as(Api.keyWithRoles(Roles.INTEGRATION)).when().get("/api/accounts/" + account + "/explain")
+                .then().statusCode(403);
+        Api.as(Api.userKey(Api.uniqueName("stranger"), "south", Roles.CME)).when()
+                .get("/api/accounts/" + account + "/explain").then().statusCode(404);
+        Api.as(Api.userKey(owner, "north", Roles.CME)).when().get("/api/accounts/" + account + "/explain")
+                .then().statusCode(200);
+    }
 }
