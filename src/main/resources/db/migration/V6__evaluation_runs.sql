@@ -11,6 +11,8 @@ CREATE TABLE evaluation_runs (
     started_at          TIMESTAMPTZ NOT NULL,
     finished_at         TIMESTAMPTZ,
     accounts_evaluated  INTEGER     NOT NULL DEFAULT 0,
+    -- Open tasks of @autoResolve rules that the run no longer proposed, closed by it.
+    auto_resolved       INTEGER     NOT NULL DEFAULT 0,
     rule_stats          JSONB       NOT NULL DEFAULT '{}'::jsonb,
     failures            JSONB       NOT NULL DEFAULT '[]'::jsonb,
     error               TEXT

@@ -50,6 +50,9 @@ class EvaluationRun {
     @Column(name = "accounts_evaluated", nullable = false)
     public int accountsEvaluated;
 
+    @Column(name = "auto_resolved", nullable = false)
+    public int autoResolved;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "rule_stats", nullable = false)
     public Map<String, RuleStats> ruleStats;

@@ -31,11 +31,12 @@ class EvaluationRuns implements PanacheRepository<EvaluationRun> {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void finish(long id, String status, int accounts, Map<String, RuleStats> stats, List<Map<String, Object>> failures,
-            String error, Instant now) {
+    void finish(long id, String status, int accounts, int autoResolved, Map<String, RuleStats> stats,
+            List<Map<String, Object>> failures, String error, Instant now) {
         EvaluationRun run = findById(id);
         run.status = status;
         run.accountsEvaluated = accounts;
+        run.autoResolved = autoResolved;
         run.ruleStats = stats;
         run.failures = failures;
         run.error = error;

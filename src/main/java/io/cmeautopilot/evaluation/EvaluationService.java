@@ -78,16 +78,19 @@ public class EvaluationService {
         } catch (RuntimeException e) {
             if (runId != null) {
                 LOG.errorf(e, "Evaluation run %d failed", runId);
-                runs.finish(runId, "FAILED", tally.accounts, tally.stats, tally.failures, "the run stopped: see the log",
-                        clock.instant());
+                runs.finish(runId, "FAILED", tally.accounts, 0, tally.stats, tally.failures,
+                        "the run stopped: see the log", clock.instant());
             }
             throw e;
         }
         if (runId == null) {
             return new RunView(null, trigger, "dry-run", request.scope(), book.version(), "SUCCEEDED", requestedBy, asOf,
-                    clock.instant(), tally.accounts, tally.stats, tally.failures, tally.sample);
+                    clock.instant(), tally.accounts, 0, tally.stats, tally.failures, tally.sample);
         }
-        runs.finish(runId, "SUCCEEDED", tally.accounts, tally.stats, tally.failures, null, clock.instant());
+        int resolved = QuarkusTransaction.requiringNew().call(() -> autoResolve(book, request.scope(), runId, tally));
+        tally.resolved(resolved);
+        runs.finish(runId, "SUCCEEDED", tally.accounts, tally.autoResolved, tally.stats, tally.failures, null,
+                clock.instant());
         return runs.view(runId).orElseThrow();
     }
 
@@ -105,6 +108,12 @@ public class EvaluationService {
                 case SUPPRESSED_BY_COOLDOWN -> new RuleStats(1, 0, 0, 1, 0, 0);
             });
         }
+    }
+
+    private int autoResolve(RuleBook book, EvaluationRequest.Scope scope, long runId, Tally tally) {
+        List<String> rules = book.rules().stream().filter(RuleInfo::autoResolve).map(RuleInfo::name).toList();
+        Long[] ids = scope.accountIds() == null ? null : scope.accountIds().toArray(Long[]::new);
+        return taskWriter.autoResolve(runId, rules, ids, scope.segment(), tally.troubled.toArray(Long[]::new));
     }
 
     static RuleTask ruleTask(RuleBook book, Proposal proposal, Task task, long runId, Instant asOf) {
@@ -154,16 +163,21 @@ public class EvaluationService {
     /** Counts of one run, by rule; failures and stopped accounts as readable entries. */
     private static final class Tally {
         int accounts;
+        int autoResolved;
         final Map<String, RuleStats> stats = new TreeMap<>();
+        /** Accounts whose evaluation failed or was stopped: auto-resolve must not read their silence. */
+        final java.util.Set<Long> troubled = new java.util.HashSet<>();
         final List<Map<String, Object>> failures = new ArrayList<>();
         final List<RunView.ProposalView> sample = new ArrayList<>();
 
         void count(EvaluationResult result) {
             accounts += result.accounts();
             result.failures().forEach(f -> {
+                troubled.add(f.accountId());
                 failures.add(entry("rule", f.rule(), "accountId", f.accountId(), "error", f.message()));
                 add(f.rule(), new RuleStats(0, 0, 0, 0, 0, 1));
             });
+            result.runaways().forEach(r -> troubled.add(r.accountId()));
             result.runaways().forEach(r -> failures.add(entry("accountId", r.accountId(), "error",
                     "stopped after " + r.firings() + " rule firings (runaway guard)", "rules", r.firingsByRule())));
         }
@@ -177,6 +191,10 @@ public class EvaluationService {
                             p.evidence()));
                 }
             }
+        }
+
+        void resolved(int count) {
+            autoResolved = count;
         }
 
         void add(String rule, RuleStats delta) {

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record RunView(Long id, String trigger, String mode, EvaluationRequest.Scope scope, String ruleBookVersion,
         String status, String requestedBy, Instant startedAt, Instant finishedAt, int accountsEvaluated,
-        Map<String, RuleStats> rules, List<Map<String, Object>> failures, List<ProposalView> proposals) {
+        int autoResolved, Map<String, RuleStats> rules, List<Map<String, Object>> failures, List<ProposalView> proposals) {
 
     /** One proposal of a dry run: what a rule would have done to which account, and why. */
     public record ProposalView(String rule, long accountId, String accountExternalId, String kind,
@@ -19,6 +19,6 @@ public record RunView(Long id, String trigger, String mode, EvaluationRequest.Sc
 
     static RunView of(EvaluationRun r) {
         return new RunView(r.id, r.trigger, r.mode, r.scope, r.ruleBookVersion, r.status, r.requestedBy, r.startedAt,
-                r.finishedAt, r.accountsEvaluated, r.ruleStats, r.failures, null);
+                r.finishedAt, r.accountsEvaluated, r.autoResolved, r.ruleStats, r.failures, null);
     }
 }

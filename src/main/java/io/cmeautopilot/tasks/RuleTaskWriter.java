@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -75,6 +76,54 @@ public class RuleTaskWriter {
             return openPriority(c, task.dedupeKey()) == null ? Outcome.CREATED : Outcome.UPDATED;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not look up the tasks of " + task.rule(), e);
+        }
+    }
+
+    private static final NamedSql AUTO_RESOLVE = NamedSql.of("""
+            WITH target AS (
+                SELECT t.id, t.status FROM tasks t
+                WHERE t.origin = 'rule' AND t.rule_name = ANY(:rules) AND t.status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')
+                  AND t.run_id IS DISTINCT FROM :run AND NOT (t.account_id = ANY(:excluded))
+                  AND (:all OR t.account_id = ANY(CAST(:ids AS bigint[]))
+                       OR t.account_id IN (SELECT a.id FROM accounts a WHERE a.segment = CAST(:segment AS text)))
+                FOR UPDATE
+            ), closed AS (
+                UPDATE tasks t SET status = 'DONE', closed_at = :now, closed_by = 'system', updated_at = :now,
+                       outcome = 'Resolved automatically: the rule no longer proposes it', version = t.version + 1
+                FROM target WHERE t.id = target.id
+                RETURNING t.id, target.status AS was
+            ), logged AS (
+                INSERT INTO task_history (task_id, at, actor, change, from_value, to_value, note)
+                SELECT id, :now, 'system', 'status', was, 'DONE', :note FROM closed
+            )
+            SELECT count(*) FROM closed""");
+
+    /**
+     * After an applied run over a scope: the open tasks of these (auto-resolving) rules for accounts
+     * in the scope that the run did not propose again are closed as resolved. Every re-proposal
+     * stamps the task with the run, so "not proposed again" is "carries an older run". Accounts whose
+     * evaluation failed or was stopped are left alone: their silence proves nothing.
+     */
+    public int autoResolve(long runId, Collection<String> rules, Long[] accountIds, String segment, Long[] excluded) {
+        if (rules.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Map<String, Object> p = new HashMap<>();
+        p.put("rules", rules.toArray(String[]::new));
+        p.put("run", runId);
+        p.put("excluded", excluded);
+        p.put("all", accountIds == null && segment == null);
+        p.put("ids", accountIds == null ? new Long[0] : accountIds);
+        p.put("segment", segment);
+        p.put("now", now);
+        p.put("note", "auto-resolved by run " + runId);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = AUTO_RESOLVE.prepare(c, p);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not auto-resolve the tasks of run " + runId, e);
         }
     }
 

@@ -161,4 +161,21 @@ class EvaluationRunTest {
         Api.as(Api.userKey(owner, "north", Roles.CME)).when().get("/api/accounts/" + account + "/explain")
                 .then().statusCode(200);
     }
+
+    @Test
+    void a_task_of_an_auto_resolving_rule_closes_itself_when_the_rule_no_longer_matches() {
+        run("apply");
+        long taskId = openTasks().stream().filter(t -> "churn-risk".equals(t.get("type")))
+                .map(t -> ((Number) t.get("id")).longValue()).findFirst().orElseThrow();
+        String ext = Api.given().when().get("/api/accounts/" + account).then().extract().jsonPath().getString("externalId");
+        Api.given().contentType(ContentType.JSON).body(List.of(Map.of("eventId", Api.uniqueName("ev"), "account", ext,
+                "type", "login", "userId", "u1", "occurredAt", Instant.now().minusSeconds(60).toString())))
+                .when().post("/api/signals/usage-events").then().statusCode(200);
+        JsonPath after = run("apply");
+        assertThat(after.getInt("autoResolved")).isGreaterThanOrEqualTo(1);
+        Api.given().when().get("/api/tasks/" + taskId).then().statusCode(200)
+                .body("task.status", equalTo("DONE"))
+                .body("task.closedBy", equalTo("system"))
+                .body("history[-1].note", equalTo("auto-resolved by run " + after.getLong("id")));
+    }
 }
