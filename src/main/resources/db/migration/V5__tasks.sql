@@ -18,6 +18,8 @@ CREATE TABLE tasks (
     rule_name          TEXT,
     rule_book_version  TEXT,
     run_id             BIGINT,
+    -- When a rule last proposed this task: auto-resolve closes what no run proposed since it started.
+    proposed_at        TIMESTAMPTZ,
     evidence           JSONB,
     -- Open actions are unique by dedupe key (rule + account + kind): enforced here, across nodes.
     dedupe_key         TEXT,

@@ -87,7 +87,8 @@ public class EvaluationService {
             return new RunView(null, trigger, "dry-run", request.scope(), book.version(), "SUCCEEDED", requestedBy, asOf,
                     clock.instant(), tally.accounts, 0, tally.stats, tally.failures, tally.sample);
         }
-        int resolved = QuarkusTransaction.requiringNew().call(() -> autoResolve(book, request.scope(), runId, tally));
+        int resolved = QuarkusTransaction.requiringNew()
+                .call(() -> autoResolve(book, request.scope(), runId, asOf, tally));
         tally.resolved(resolved);
         runs.finish(runId, "SUCCEEDED", tally.accounts, tally.autoResolved, tally.stats, tally.failures, null,
                 clock.instant());
@@ -110,10 +111,10 @@ public class EvaluationService {
         }
     }
 
-    private int autoResolve(RuleBook book, EvaluationRequest.Scope scope, long runId, Tally tally) {
+    private int autoResolve(RuleBook book, EvaluationRequest.Scope scope, long runId, Instant started, Tally tally) {
         List<String> rules = book.rules().stream().filter(RuleInfo::autoResolve).map(RuleInfo::name).toList();
         Long[] ids = scope.accountIds() == null ? null : scope.accountIds().toArray(Long[]::new);
-        return taskWriter.autoResolve(runId, rules, ids, scope.segment(), tally.troubled.toArray(Long[]::new));
+        return taskWriter.autoResolve(runId, started, rules, ids, scope.segment(), tally.troubled.toArray(Long[]::new));
     }
 
     static RuleTask ruleTask(RuleBook book, Proposal proposal, Task task, long runId, Instant asOf) {

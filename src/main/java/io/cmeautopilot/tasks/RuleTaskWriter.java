@@ -43,13 +43,13 @@ public class RuleTaskWriter {
     private static final NamedSql UPSERT = NamedSql.of("""
             WITH account AS (SELECT owner, team FROM accounts WHERE id = :account)
             INSERT INTO tasks AS t (account_id, type, title, body, priority, due_at, status, assignee, team, origin,
-                                    rule_name, rule_book_version, run_id, evidence, dedupe_key, created_by,
-                                    created_at, updated_at)
+                                    rule_name, rule_book_version, run_id, proposed_at, evidence, dedupe_key,
+                                    created_by, created_at, updated_at)
             SELECT :account, :type, :title, :body, :priority, :due, 'OPEN', account.owner, account.team, 'rule',
-                   :rule, :version, :run, CAST(:evidence AS jsonb), :key, :actor, :now, :now
+                   :rule, :version, :run, :now, CAST(:evidence AS jsonb), :key, :actor, :now, :now
             FROM account
             ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')
-            DO UPDATE SET evidence = excluded.evidence, run_id = excluded.run_id,
+            DO UPDATE SET evidence = excluded.evidence, run_id = excluded.run_id, proposed_at = excluded.proposed_at,
                           rule_book_version = excluded.rule_book_version, updated_at = excluded.updated_at,
                           priority = CASE WHEN excluded.queue_rank < t.queue_rank THEN excluded.priority ELSE t.priority END,
                           version = t.version + CASE WHEN excluded.queue_rank < t.queue_rank THEN 1 ELSE 0 END
@@ -83,7 +83,7 @@ public class RuleTaskWriter {
             WITH target AS (
                 SELECT t.id, t.status FROM tasks t
                 WHERE t.origin = 'rule' AND t.rule_name = ANY(:rules) AND t.status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')
-                  AND t.run_id IS DISTINCT FROM :run AND NOT (t.account_id = ANY(:excluded))
+                  AND t.proposed_at < :since AND NOT (t.account_id = ANY(:excluded))
                   AND (:all OR t.account_id = ANY(CAST(:ids AS bigint[]))
                        OR t.account_id IN (SELECT a.id FROM accounts a WHERE a.segment = CAST(:segment AS text)))
                 FOR UPDATE
@@ -100,18 +100,20 @@ public class RuleTaskWriter {
 
     /**
      * After an applied run over a scope: the open tasks of these (auto-resolving) rules for accounts
-     * in the scope that the run did not propose again are closed as resolved. Every re-proposal
-     * stamps the task with the run, so "not proposed again" is "carries an older run". Accounts whose
-     * evaluation failed or was stopped are left alone: their silence proves nothing.
+     * in the scope that no run proposed since this one started are closed as resolved. (Comparing
+     * with the start, not with the run id, keeps two overlapping runs from closing each other's
+     * fresh proposals.) Accounts whose evaluation failed or was stopped are left alone: their
+     * silence proves nothing.
      */
-    public int autoResolve(long runId, Collection<String> rules, Long[] accountIds, String segment, Long[] excluded) {
+    public int autoResolve(long runId, Instant since, Collection<String> rules, Long[] accountIds, String segment,
+            Long[] excluded) {
         if (rules.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
         Map<String, Object> p = new HashMap<>();
         p.put("rules", rules.toArray(String[]::new));
-        p.put("run", runId);
+        p.put("since", since);
         p.put("excluded", excluded);
         p.put("all", accountIds == null && segment == null);
         p.put("ids", accountIds == null ? new Long[0] : accountIds);
