@@ -98,16 +98,21 @@ public class EvaluationService {
     private void apply(RuleBook book, List<Proposal> proposals, long runId, Instant asOf, Tally tally) {
         for (Proposal proposal : proposals) {
             String rule = proposal.rule();
+            Integer limit = book.rule(proposal.rulePackage(), rule).map(RuleInfo::maxPerRun).orElse(null);
+            if (limit != null && tally.proposed(rule) >= limit) {
+                tally.trip(rule, limit);
+                continue;
+            }
             if (!(proposal.action() instanceof Task task)) {
-                tally.add(rule, new RuleStats(1, 0, 0, 0, 1, 0));
+                tally.add(rule, RuleStats.of("not-applied"));
                 continue;
             }
             RuleTaskWriter.Outcome outcome = taskWriter.write(ruleTask(book, proposal, task, runId, asOf));
-            tally.add(rule, switch (outcome) {
-                case CREATED -> new RuleStats(1, 1, 0, 0, 0, 0);
-                case UPDATED -> new RuleStats(1, 0, 1, 0, 0, 0);
-                case SUPPRESSED_BY_COOLDOWN -> new RuleStats(1, 0, 0, 1, 0, 0);
-            });
+            tally.add(rule, RuleStats.of(switch (outcome) {
+                case CREATED -> "created";
+                case UPDATED -> "updated";
+                case SUPPRESSED_BY_COOLDOWN -> "cooldown";
+            }));
         }
     }
 
@@ -176,7 +181,7 @@ public class EvaluationService {
             result.failures().forEach(f -> {
                 troubled.add(f.accountId());
                 failures.add(entry("rule", f.rule(), "accountId", f.accountId(), "error", f.message()));
-                add(f.rule(), new RuleStats(0, 0, 0, 0, 0, 1));
+                add(f.rule(), RuleStats.of("failure"));
             });
             result.runaways().forEach(r -> troubled.add(r.accountId()));
             result.runaways().forEach(r -> failures.add(entry("accountId", r.accountId(), "error",
@@ -185,13 +190,29 @@ public class EvaluationService {
 
         void sample(List<Proposal> proposals) {
             for (Proposal p : proposals) {
-                add(p.rule(), new RuleStats(1, 0, 0, 0, 0, 0));
+                add(p.rule(), RuleStats.proposedOnly());
                 if (sample.size() < DRY_RUN_SAMPLE) {
                     sample.add(new RunView.ProposalView(p.rule(), p.action().getAccountId(),
                             p.action().getAccountExternalId(), p.action().getKind().name(), p.action().attributes(),
                             p.evidence()));
                 }
             }
+        }
+
+        /** Proposals of this rule counted so far in the run (held ones included). */
+        int proposed(String rule) {
+            RuleStats s = stats.get(rule);
+            return s == null ? 0 : s.proposed() - s.tripped();
+        }
+
+        /** The rule went over its @maxPerRun: this proposal is held, and ops hear of it once per run. */
+        void trip(String rule, int limit) {
+            if (stats.get(rule) == null || stats.get(rule).tripped() == 0) {
+                failures.add(entry("rule", rule, "error", "tripped its @maxPerRun(" + limit
+                        + "): further proposals of this run are held, not applied"));
+                LOG.warnf("Rule '%s' proposed more than its @maxPerRun(%d) in one run; the rest is held", rule, limit);
+            }
+            add(rule, RuleStats.of("tripped"));
         }
 
         void resolved(int count) {
