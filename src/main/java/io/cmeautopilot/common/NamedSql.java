@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * SQL with {@code :name} parameters, for the hand-written set-based queries that are too large to
- * read with positional {@code ?}. PostgreSQL casts ({@code ::date}) are left alone.
+ * read with positional {@code ?}. PostgreSQL casts ({@code ::date}) are left alone; a {@code :word}
+ * inside a string literal would be taken for a parameter, so the queries keep literals free of them.
  */
 public final class NamedSql {
 
@@ -39,6 +40,11 @@ public final class NamedSql {
         }
         m.appendTail(out);
         return new NamedSql(out.toString(), List.copyOf(names));
+    }
+
+    /** The statement as JDBC sees it (for tests). */
+    String jdbcSql() {
+        return jdbcSql;
     }
 
     public PreparedStatement prepare(Connection connection, Map<String, ?> values) throws SQLException {
