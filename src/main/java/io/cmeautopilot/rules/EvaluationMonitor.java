@@ -43,7 +43,7 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
     private final RuleBook book;
     private final int maxFiringsPerAccount;
     private final KieSession session;
-    private final AccountTable accounts = new AccountTable();
+    private final AccountTable accounts;
     private final Map<Rule, RuleState> rules = new IdentityHashMap<>();
     private final List<RuleState> ruleList = new ArrayList<>();
     private final List<AccountState> stopped = new ArrayList<>();
@@ -67,8 +67,9 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
     private Map<String, Object> currentEvidence;
     private int currentFirstProposal;
 
-    EvaluationMonitor(RuleBook book, int maxFiringsPerAccount, KieSession session) {
+    EvaluationMonitor(RuleBook book, int maxFiringsPerAccount, KieSession session, int expectedAccounts) {
         this.book = book;
+        this.accounts = new AccountTable(expectedAccounts);
         this.maxFiringsPerAccount = maxFiringsPerAccount;
         this.session = session;
     }
@@ -317,9 +318,15 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
 
     /** Accounts by id: open addressing on primitive longs (no boxing, one probe in the common case). */
     private static final class AccountTable {
-        private long[] keys = new long[64];
-        private AccountState[] values = new AccountState[64];
+        private long[] keys;
+        private AccountState[] values;
         private int size;
+
+        AccountTable(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, Math.min(expected, 1 << 24)) * 4 - 1);
+            keys = new long[capacity];
+            values = new AccountState[capacity];
+        }
 
         AccountState get(long id) {
             int mask = keys.length - 1;
