@@ -1,12 +1,11 @@
 package io.cmeautopilot.rules;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.kie.api.definition.rule.Rule;
@@ -30,6 +29,11 @@ import io.cmeautopilot.rules.api.ProposedAction;
  * Watches one session: attributes every inserted action to the firing rule with its evidence,
  * counts firings per account and stops an account that exceeds the bound (its facts are retracted
  * and further matches refused), and records consequences that throw. One per session, one thread.
+ *
+ * <p>Every firing passes through here, so the bookkeeping is kept small: one lookup of the account
+ * (a primitive-keyed table) and one of the rule (by identity, usually the rule of the previous
+ * firing), plain int counters, the matched objects read once per firing, and evidence that is only
+ * read from the (immutable) facts when someone asks for it ({@link Evidence}).
  */
 final class EvaluationMonitor extends DefaultAgendaEventListener implements AgendaFilter, RuleRuntimeEventListener {
 
@@ -39,66 +43,98 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
     private final RuleBook book;
     private final int maxFiringsPerAccount;
     private final KieSession session;
-    private final Map<Long, AccountFact> accounts = new HashMap<>();
-    private final Map<Long, List<FactHandle>> handles = new HashMap<>();
-    private final Map<Long, Integer> firings = new HashMap<>();
-    // Hash maps on the hot path (one update per firing); sorted only for the result.
-    private final Map<Long, Map<String, Integer>> firingsByAccountRule = new HashMap<>();
-    private final Map<String, Integer> firingsByRule = new HashMap<>();
-    private final Map<Rule, RuleInfo> infos = new java.util.IdentityHashMap<>();
-    private final Set<Long> stopped = new LinkedHashSet<>();
-    private final List<Long> toRetract = new ArrayList<>();
+    private final AccountTable accounts;
+    private final Map<Rule, RuleState> rules = new IdentityHashMap<>();
+    private final List<RuleState> ruleList = new ArrayList<>();
+    private final List<AccountState> stopped = new ArrayList<>();
+    private final List<AccountState> toRetract = new ArrayList<>();
     private final List<Proposal> proposals = new ArrayList<>();
     private final List<RuleFailure> failures = new ArrayList<>();
+    private int insertedAccounts;
+    private RuleState lastRule;
 
+    // What accept() found out about the match it let through last; that match fires next.
+    private Match accepted;
+    private List<Object> acceptedObjects;
+    private AccountState acceptedAccount;
+    private RuleState acceptedRule;
+
+    // The firing in progress.
     private Match current;
+    private List<Object> currentObjects;
+    private AccountState currentAccount;
+    private RuleState currentRule;
     private Map<String, Object> currentEvidence;
     private int currentFirstProposal;
 
-    EvaluationMonitor(RuleBook book, int maxFiringsPerAccount, KieSession session) {
+    EvaluationMonitor(RuleBook book, int maxFiringsPerAccount, KieSession session, int expectedAccounts) {
         this.book = book;
+        this.accounts = new AccountTable(expectedAccounts);
         this.maxFiringsPerAccount = maxFiringsPerAccount;
         this.session = session;
     }
 
     void insert(AccountFact account, List<FeatureUsage> features) {
-        accounts.put(account.getId(), account);
-        List<FactHandle> own = handles.computeIfAbsent(account.getId(), id -> new ArrayList<>());
-        own.add(session.insert(account));
+        AccountState state = accounts.getOrAdd(account.getId());
+        if (state.fact == null) {
+            insertedAccounts++;
+        }
+        state.fact = account;
+        state.addHandle(session.insert(account));
         for (FeatureUsage feature : features) {
-            own.add(session.insert(feature));
+            state.addHandle(session.insert(feature));
         }
     }
 
     @Override
     public boolean accept(Match match) {
-        long account = accountOf(match.getObjects());
-        if (stopped.contains(account)) {
+        List<Object> objects = match.getObjects();
+        AccountState account = accounts.getOrAdd(accountOf(objects));
+        if (account.stopped) {
             return false;
         }
-        String rule = match.getRule().getName();
-        int n = firings.merge(account, 1, Integer::sum);
-        firingsByAccountRule.computeIfAbsent(account, a -> new HashMap<>()).merge(rule, 1, Integer::sum);
-        if (n > maxFiringsPerAccount) {
+        RuleState rule = ruleState(match.getRule());
+        if (account.count(rule.index) > maxFiringsPerAccount) {
+            account.stopped = true;
             stopped.add(account);
             toRetract.add(account);
             return false;
         }
+        accepted = match;
+        acceptedObjects = objects;
+        acceptedAccount = account;
+        acceptedRule = rule;
         return true;
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        current = event.getMatch();
+        Match match = event.getMatch();
+        current = match;
+        if (match == accepted) {
+            currentObjects = acceptedObjects;
+            currentAccount = acceptedAccount;
+            currentRule = acceptedRule;
+        } else { // not seen by accept() (fired without the filter): look it up
+            currentObjects = match.getObjects();
+            currentAccount = accounts.getOrAdd(accountOf(currentObjects));
+            currentRule = ruleState(match.getRule());
+        }
+        accepted = null;
+        acceptedObjects = null;
         currentEvidence = null;
         currentFirstProposal = proposals.size();
-        firingsByRule.merge(current.getRule().getName(), 1, Integer::sum);
+        currentRule.fired++;
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         current = null;
-        retractStopped();
+        currentObjects = null;
+        currentAccount = null;
+        if (!toRetract.isEmpty()) {
+            retractStopped();
+        }
     }
 
     @Override
@@ -106,15 +142,22 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         if (!(event.getObject() instanceof ProposedAction action)) {
             return;
         }
-        handles.computeIfAbsent(action.getAccountId(), id -> new ArrayList<>()).add(event.getFactHandle());
-        Rule rule = current != null ? current.getRule() : event.getRule();
-        if (rule == null) {
+        AccountState owner = currentAccount != null && currentAccount.id == action.getAccountId() ? currentAccount
+                : accounts.getOrAdd(action.getAccountId());
+        owner.addHandle(event.getFactHandle());
+        RuleState rule;
+        if (current != null) {
+            rule = currentRule;
+            if (currentEvidence == null) {
+                currentEvidence = Evidence.of(rule.info, currentObjects);
+            }
+        } else if (event.getRule() != null) {
+            rule = ruleState(event.getRule());
+            currentEvidence = Map.of();
+        } else {
             return;
         }
-        if (currentEvidence == null) {
-            currentEvidence = current == null ? Map.of() : evidence(rule, current.getObjects());
-        }
-        proposals.add(new Proposal(action, rule.getPackageName(), rule.getName(), book.version(), currentEvidence));
+        proposals.add(new Proposal(action, rule.packageName, rule.name, book.version(), currentEvidence));
     }
 
     @Override
@@ -132,52 +175,61 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         if (current == match) {
             proposals.subList(currentFirstProposal, proposals.size()).clear();
             current = null;
+            currentObjects = null;
+            currentAccount = null;
         }
         long account = accountOf(match.getObjects());
-        AccountFact fact = accounts.get(account);
+        AccountState state = accounts.get(account);
+        AccountFact fact = state == null ? null : state.fact;
         failures.add(new RuleFailure(match.getRule().getName(), account, fact == null ? null : fact.getExternalId(),
                 messageOf(exception)));
     }
 
     EvaluationResult result() {
         retractStopped();
-        List<RunawayAccount> runaways = stopped.stream().map(id -> new RunawayAccount(id,
-                accounts.containsKey(id) ? accounts.get(id).getExternalId() : null, firings.get(id),
-                new TreeMap<>(firingsByAccountRule.get(id)))).toList();
-        List<Proposal> kept = proposals.stream().filter(p -> !stopped.contains(p.action().getAccountId())).toList();
-        return new EvaluationResult(book.version(), accounts.size(), kept, List.copyOf(failures), runaways,
-                new TreeMap<>(firingsByRule));
+        List<RunawayAccount> runaways = stopped.stream().map(a -> new RunawayAccount(a.id,
+                a.fact == null ? null : a.fact.getExternalId(), a.firings, a.firingsByRule(ruleList))).toList();
+        List<Proposal> kept = stopped.isEmpty() ? Collections.unmodifiableList(proposals)
+                : proposals.stream().filter(p -> !isStopped(p.action().getAccountId())).toList();
+        Map<String, Integer> firingsByRule = new TreeMap<>();
+        for (RuleState rule : ruleList) {
+            if (rule.fired > 0) {
+                firingsByRule.merge(rule.name, rule.fired, Integer::sum);
+            }
+        }
+        return new EvaluationResult(book.version(), insertedAccounts, kept, List.copyOf(failures), runaways, firingsByRule);
+    }
+
+    private boolean isStopped(long account) {
+        AccountState state = accounts.get(account);
+        return state != null && state.stopped;
+    }
+
+    private RuleState ruleState(Rule rule) {
+        RuleState last = lastRule;
+        if (last != null && last.rule == rule) {
+            return last;
+        }
+        RuleState state = rules.get(rule);
+        if (state == null) {
+            state = new RuleState(rule, ruleList.size(), book.rule(rule.getPackageName(), rule.getName()).orElse(null));
+            rules.put(rule, state);
+            ruleList.add(state);
+        }
+        lastRule = state;
+        return state;
     }
 
     private void retractStopped() {
-        for (Long account : toRetract) {
-            for (FactHandle handle : handles.getOrDefault(account, List.of())) {
+        for (AccountState account : toRetract) {
+            for (int i = 0; i < account.handleCount; i++) {
+                FactHandle handle = account.handles[i];
                 if (session.getObject(handle) != null) {
                     session.delete(handle);
                 }
             }
         }
         toRetract.clear();
-    }
-
-    private Map<String, Object> evidence(Rule rule, List<Object> objects) {
-        RuleInfo info = infos.computeIfAbsent(rule, r -> book.rule(r.getPackageName(), r.getName()).orElse(null));
-        if (info == null) {
-            return Map.of();
-        }
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        for (Object fact : objects) {
-            if (fact instanceof AccountFact) {
-                for (String field : info.accountFields()) {
-                    evidence.put(field, FactFields.ACCOUNT.read(fact, field));
-                }
-            } else if (fact instanceof FeatureUsage usage) {
-                for (String field : info.featureFields()) {
-                    evidence.put("feature[" + usage.getFeature() + "]." + field, FactFields.FEATURE.read(fact, field));
-                }
-            }
-        }
-        return java.util.Collections.unmodifiableMap(evidence);
     }
 
     static long accountOf(List<Object> objects) {
@@ -202,5 +254,132 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         }
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** A rule of the book as this session sees it: its metadata and how often it fired. */
+    private static final class RuleState {
+        final Rule rule;
+        final int index;
+        final String packageName;
+        final String name;
+        final RuleInfo info;
+        int fired;
+
+        RuleState(Rule rule, int index, RuleInfo info) {
+            this.rule = rule;
+            this.index = index;
+            this.packageName = rule.getPackageName();
+            this.name = rule.getName();
+            this.info = info;
+        }
+    }
+
+    /**
+     * One account in the session: its fact, the handles of its facts and actions (to retract them when
+     * it is stopped), and the rules it fired, in order (at most the bound + 1 of them, so no per-rule map).
+     */
+    private static final class AccountState {
+        final long id;
+        AccountFact fact;
+        FactHandle[] handles = new FactHandle[2];
+        int handleCount;
+        int[] fired = new int[4];
+        int firings;
+        boolean stopped;
+
+        AccountState(long id) {
+            this.id = id;
+        }
+
+        void addHandle(FactHandle handle) {
+            if (handleCount == handles.length) {
+                handles = Arrays.copyOf(handles, handleCount * 2);
+            }
+            handles[handleCount++] = handle;
+        }
+
+        /** Counts a firing of the rule with this index; the account's firings so far, this one included. */
+        int count(int rule) {
+            if (firings == fired.length) {
+                fired = Arrays.copyOf(fired, firings * 2);
+            }
+            fired[firings++] = rule;
+            return firings;
+        }
+
+        Map<String, Integer> firingsByRule(List<RuleState> rules) {
+            Map<String, Integer> byRule = new TreeMap<>();
+            for (int i = 0; i < firings; i++) {
+                byRule.merge(rules.get(fired[i]).name, 1, Integer::sum);
+            }
+            return byRule;
+        }
+    }
+
+    /** Accounts by id: open addressing on primitive longs (no boxing, one probe in the common case). */
+    private static final class AccountTable {
+        private long[] keys;
+        private AccountState[] values;
+        private int size;
+
+        AccountTable(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, Math.min(expected, 1 << 24)) * 4 - 1);
+            keys = new long[capacity];
+            values = new AccountState[capacity];
+        }
+
+        AccountState get(long id) {
+            int mask = keys.length - 1;
+            for (int i = slot(id, mask);; i = (i + 1) & mask) {
+                AccountState v = values[i];
+                if (v == null || keys[i] == id) {
+                    return v;
+                }
+            }
+        }
+
+        AccountState getOrAdd(long id) {
+            int mask = keys.length - 1;
+            int i = slot(id, mask);
+            for (;; i = (i + 1) & mask) {
+                AccountState v = values[i];
+                if (v == null) {
+                    break;
+                }
+                if (keys[i] == id) {
+                    return v;
+                }
+            }
+            AccountState added = new AccountState(id);
+            keys[i] = id;
+            values[i] = added;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return added;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            AccountState[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new AccountState[oldValues.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldValues.length; j++) {
+                if (oldValues[j] != null) {
+                    int i = slot(oldKeys[j], mask);
+                    while (values[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
+                }
+            }
+        }
+
+        private static int slot(long id, int mask) {
+            long h = id * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
 
 /**
  * A compiled, immutable rule book: its content hash, its files, its rules and the KieBase they
@@ -67,6 +68,16 @@ public final class RuleBook {
 
     KieBase kieBase() {
         return kieBase;
+    }
+
+    /**
+     * A new session on this book. Default options on purpose: ThreadSafeOption.NO (15-20% faster in
+     * the benchmark) makes Drools 10.2 throw a NullPointerException from {@code KieSession.getObject}
+     * (its object store unlocks a lock it never created), which the runaway guard uses to retract a
+     * stopped account; SequentialOption ignores facts inserted by consequences, which rules may react to.
+     */
+    KieSession newSession() {
+        return kieBase.newKieSession();
     }
 
     /** The first 12 hex digits, enough for people and logs. */

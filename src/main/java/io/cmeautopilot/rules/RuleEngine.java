@@ -50,14 +50,16 @@ public final class RuleEngine {
 
     private EvaluationResult evaluateTogether(RuleBook book, List<AccountFact> accounts,
             Map<Long, List<FeatureUsage>> features) {
-        KieSession session = book.kieBase().newKieSession();
+        KieSession session = book.newSession();
         try {
-            EvaluationMonitor monitor = new EvaluationMonitor(book, maxFiringsPerAccount, session);
+            EvaluationMonitor monitor = new EvaluationMonitor(book, maxFiringsPerAccount, session, accounts.size());
+            for (AccountFact account : accounts) {
+                monitor.insert(account, features.isEmpty() ? List.of() : features.getOrDefault(account.getId(), List.of()));
+            }
+            // Listening starts once our own facts are in (rules only fire in fireAllRules), so that the
+            // inserts of accounts and features raise no events; every action a rule inserts does.
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) monitor);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) monitor);
-            for (AccountFact account : accounts) {
-                monitor.insert(account, features.getOrDefault(account.getId(), List.of()));
-            }
             session.fireAllRules(monitor);
             return monitor.result();
         } finally {

@@ -1,11 +1,25 @@
 package io.cmeautopilot.rules.api;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Turns the codes rule authors write ("churn-risk", "free-addon") into enum constants, or explains why not. */
 final class Codes {
+
+    /** Code as written in DRL (e.g. "churn-risk") -> constant, per enum: the common case is one lookup. */
+    private static final ClassValue<Map<String, Enum<?>>> BY_CODE = new ClassValue<>() {
+        @Override
+        protected Map<String, Enum<?>> computeValue(Class<?> type) {
+            Map<String, Enum<?>> byCode = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                byCode.put(of((Enum<?>) constant), (Enum<?>) constant);
+            }
+            return Map.copyOf(byCode);
+        }
+    };
 
     private Codes() {
     }
@@ -16,6 +30,12 @@ final class Codes {
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String what, String code) {
+        if (code != null) {
+            Enum<?> exact = BY_CODE.get(type).get(code);
+            if (exact != null) {
+                return type.cast(exact);
+            }
+        }
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException(what + " is required");
         }
