@@ -86,9 +86,24 @@ public class SignalIngestService {
         return new IngestResult(batch.size(), inserted, known.size() - inserted, errors.size(), errors);
     }
 
+    /** Marks the accounts of new signals for evaluation (a later mark moves the debounce window). */
+    private static final String MARK_DIRTY = """
+            INSERT INTO dirty_accounts (account_id, marked_at)
+            SELECT DISTINCT unnest(?::bigint[]), ? ORDER BY 1
+            ON CONFLICT (account_id) DO UPDATE SET marked_at = excluded.marked_at""";
+
     private <T extends Signal> int insert(SignalKind<T> kind, List<T> items, long[] accountIds) {
         try (Connection c = dataSource.getConnection()) {
-            return kind.insert(c, items, accountIds);
+            int inserted = kind.insert(c, items, accountIds);
+            if (inserted > 0) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(MARK_DIRTY)) {
+                    ps.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(accountIds, 0, items.size())
+                            .boxed().toArray()));
+                    ps.setObject(2, clock.instant().atOffset(java.time.ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+            }
+            return inserted;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store " + items.size() + " signals", e);
         }
