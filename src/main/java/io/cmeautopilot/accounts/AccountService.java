@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.cmeautopilot.common.Caller;
 import io.cmeautopilot.common.Cursor;
+import io.cmeautopilot.common.IfMatch;
 import io.cmeautopilot.common.JsonProblems;
 import io.cmeautopilot.common.Page;
 import io.cmeautopilot.common.Problem;
@@ -192,11 +193,6 @@ public class AccountService {
     }
 
     private static void checkVersion(Account account, String ifMatch) {
-        if (ifMatch != null && !"*".equals(ifMatch.trim())
-                && !ifMatch.trim().equals("\"" + account.version + "\"")
-                && !ifMatch.trim().equals("W/\"" + account.version + "\"")) {
-            throw ProblemException.preconditionFailed("account " + account.id + " has changed (current version "
-                    + account.version + "); read it again and retry");
-        }
+        IfMatch.require(ifMatch, account.version, "account " + account.id);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.cmeautopilot.common.Caller;
+import io.cmeautopilot.common.IfMatch;
 import io.cmeautopilot.common.ProblemException;
 
 /**
@@ -109,10 +110,7 @@ class TaskTransitions {
     /** A task the caller may change, at the version the caller last saw, and not closed. */
     private CmeTask open(long id, String ifMatch, Caller caller) {
         CmeTask task = tasks.visible(id, caller);
-        if (ifMatch != null && !"*".equals(ifMatch.trim()) && !ifMatch.trim().equals("\"" + task.version + "\"")) {
-            throw ProblemException.preconditionFailed("task " + id + " has changed (current version " + task.version
-                    + "); read it again and retry");
-        }
+        IfMatch.require(ifMatch, task.version, "task " + id);
         if (task.status.isClosed()) {
             throw ProblemException.conflict("task " + id + " is " + task.status + "; a closed task cannot change");
         }
