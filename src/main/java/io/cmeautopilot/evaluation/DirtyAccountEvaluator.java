@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -52,11 +50,11 @@ class DirtyAccountEvaluator {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "cme.evaluation.dirty-debounce", defaultValue = "PT3S")
-    Duration debounce;
+    @Inject
+    EvaluationConfig config;
 
     @Scheduled(identity = "dirty-accounts", every = "${cme.evaluation.dirty-interval:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         runOnce();
     }
@@ -71,7 +69,7 @@ class DirtyAccountEvaluator {
             return 0;
         }
         try {
-            evaluations.run(new EvaluationRequest(new EvaluationRequest.Scope(ids, null, null), "apply"), "signals",
+            evaluations.run(new EvaluationRequest(EvaluationRequest.Scope.of(ids), "apply"), "signals",
                     "system");
         } catch (RuntimeException e) {
             // The signals are stored; only the prompt evaluation failed. Mark them again for the next round.
@@ -83,7 +81,7 @@ class DirtyAccountEvaluator {
 
     private List<Long> take() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = TAKE.prepare(c, Map.of("settled", clock.instant().minus(debounce), "batch", BATCH));
+                PreparedStatement ps = TAKE.prepare(c, Map.of("settled", clock.instant().minus(config.dirtyDebounce()), "batch", BATCH));
                 ResultSet rs = ps.executeQuery()) {
             List<Long> ids = new ArrayList<>();
             while (rs.next()) {

@@ -14,7 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,20 +41,25 @@ public class EvaluationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate the active rule book over accounts (apply or dry-run); answers when done")
-    public RunView run(@Valid @NotNull EvaluationRequest request) {
-        return evaluations.run(request, "rest", identity.getPrincipal().getName());
+    @Operation(summary = "Evaluate rules over accounts: apply, dry-run or backtest. Up to cme.evaluation.sync-max-accounts "
+            + "listed accounts: 200 with the finished run; larger scopes: 202 with the run's URL in Location")
+    public Response run(@Valid @NotNull EvaluationRequest request, @Context UriInfo uri) {
+        RunView run = evaluations.run(request, "rest", identity.getPrincipal().getName());
+        if (run.finishedAt() != null) {
+            return Response.ok(run).build();
+        }
+        return Response.accepted(run).location(uri.getAbsolutePathBuilder().path(String.valueOf(run.id())).build()).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An applied run: status, timings and per-rule statistics")
+    @Operation(summary = "A run: status, progress, timings, per-rule statistics; a sample of proposals for dry runs and backtests")
     public RunView get(@PathParam("id") long id) {
         return runs.view(id).orElseThrow(() -> ProblemException.notFound("evaluation run", id));
     }
 
     @GET
-    @Operation(summary = "Recent applied runs, newest first")
+    @Operation(summary = "Recent runs, newest first")
     public List<RunView> recent(@QueryParam("limit") @DefaultValue("20") int limit) {
         if (limit < 1 || limit > 200) {
             throw ProblemException.invalidField("limit", "must be between 1 and 200");

@@ -62,4 +62,27 @@ class EvaluationRun {
     public List<Map<String, Object>> failures;
 
     public String error;
+
+    @Column(name = "as_of")
+    public Instant asOf;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "rule_files")
+    public Map<String, String> ruleFiles;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public RuleSelection selection;
+
+    @Column(name = "schedule_name")
+    public String scheduleName;
+
+    @Column(nullable = false)
+    public boolean inline;
+
+    @Column(name = "chunks_total", nullable = false)
+    public int chunksTotal;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<RunView.ProposalView> sample;
 }

@@ -1,55 +1,103 @@
 package io.cmeautopilot.evaluation;
 
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
-/** Run records, each change committed at once so that progress is visible while a run goes on. */
+/** Run records: started with their chunks in one transaction; read with their progress while they go on. */
 @ApplicationScoped
 class EvaluationRuns implements PanacheRepository<EvaluationRun> {
 
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ChunkStore chunks;
+
+    /** A run to start: everything its chunks need to be evaluated on any node. */
+    record NewRun(EvaluationRequest request, String trigger, String requestedBy, String version,
+            java.time.Instant startedAt, java.time.Instant asOf, RuleSelection selection, String schedule, boolean inline) {
+    }
+
+    /** Records the run and plans its chunks; a run with no accounts in scope is finished at once. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    long start(EvaluationRequest request, String trigger, String version, String requestedBy, Instant now) {
+    long start(NewRun r, int chunkSize) {
         EvaluationRun run = new EvaluationRun();
-        run.trigger = trigger;
-        run.mode = "apply";
-        run.scope = request.scope();
-        run.ruleBookVersion = version;
+        run.trigger = r.trigger();
+        run.mode = r.request().effectiveMode();
+        run.scope = r.request().scope();
+        run.ruleBookVersion = r.version();
         run.status = "RUNNING";
-        run.requestedBy = requestedBy;
-        run.startedAt = now;
+        run.requestedBy = r.requestedBy();
+        run.startedAt = r.startedAt();
+        run.asOf = r.asOf();
+        run.ruleFiles = r.request().files() == null || r.request().files().isEmpty() ? null : r.request().files();
+        run.selection = r.selection();
+        run.scheduleName = r.schedule();
+        run.inline = r.inline();
         run.ruleStats = Map.of();
         run.failures = List.of();
         persist(run);
+        try (Connection c = dataSource.getConnection()) {
+            run.chunksTotal = chunks.plan(run.id, run.scope, chunkSize, c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not plan the chunks of run " + run.id, e);
+        }
+        if (run.chunksTotal == 0) {
+            run.status = "SUCCEEDED";
+            run.finishedAt = r.startedAt();
+        }
         return run.id;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void finish(long id, String status, int accounts, int autoResolved, Map<String, RuleStats> stats,
-            List<Map<String, Object>> failures, String error, Instant now) {
-        EvaluationRun run = findById(id);
-        run.status = status;
-        run.accountsEvaluated = accounts;
-        run.autoResolved = autoResolved;
-        run.ruleStats = stats;
-        run.failures = failures;
-        run.error = error;
-        run.finishedAt = now;
+    // Reads run in a transaction of their own: a fresh persistence context, so a run finished by
+    // another transaction (or node) is never seen stale, and usable from worker threads.
+    @Transactional
+    Optional<EvaluationRun> find(long id) {
+        return findByIdOptional(id);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     Optional<RunView> view(long id) {
-        return findByIdOptional(id).map(RunView::of);
+        return findByIdOptional(id).map(this::view);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     List<RunView> recent(int limit) {
-        return find("order by id desc").range(0, limit - 1).list().stream().map(RunView::of).toList();
+        return find("order by id desc").range(0, limit - 1).list().stream().map(this::view).toList();
+    }
+
+    @Transactional
+    boolean hasRunning(String schedule) {
+        return count("scheduleName = ?1 and status = 'RUNNING'", schedule) > 0;
+    }
+
+    @Transactional
+    Optional<RunView> latestOf(String schedule) {
+        return find("scheduleName = ?1 order by id desc", schedule).firstResultOptional().map(this::view);
+    }
+
+    /** A finished run as recorded; a running one with the figures of its finished chunks so far. */
+    private RunView view(EvaluationRun r) {
+        RunTotals totals;
+        try (Connection c = dataSource.getConnection()) {
+            totals = RunTotals.of(c, r.id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the chunks of run " + r.id, e);
+        }
+        boolean running = r.finishedAt == null;
+        return new RunView(r.id, r.trigger, r.mode, r.scope, r.ruleBookVersion, r.status, r.requestedBy, r.startedAt,
+                r.finishedAt, r.asOf, r.scheduleName, r.selection, totals.progress(),
+                running ? totals.accounts : r.accountsEvaluated, running ? totals.autoResolved : r.autoResolved,
+                running ? totals.stats : r.ruleStats, running ? totals.failures : r.failures, r.error,
+                "apply".equals(r.mode) ? null : (running ? totals.sample : r.sample));
     }
 }

@@ -77,7 +77,7 @@ public class ExplainService {
         if (!(proposal.action() instanceof Task task)) {
             return "not applied: " + proposal.action().getKind().name().toLowerCase() + "s are not delivered yet";
         }
-        return switch (taskWriter.preview(EvaluationService.ruleTask(book, proposal, task, 0, asOf))) {
+        return switch (taskWriter.preview(ProposalApplier.ruleTask(book, proposal, task, 0, asOf))) {
             case CREATED -> "would create a task";
             case UPDATED -> "would update the open task with the same key";
             case SUPPRESSED_BY_COOLDOWN -> "suppressed: a task with the same key closed within the rule's cooldown";

@@ -5,20 +5,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run as the API shows it. A dry run is not stored ({@code id} is null) and lists its proposals;
- * an applied run is kept and queryable by id.
+ * A run as the API shows it. A small synchronous dry run or backtest is not stored ({@code id} is
+ * null); every other run is kept and queryable by id, with its progress while it goes on.
+ * {@code proposals} is a sample of what a dry run or backtest would have done.
  */
 public record RunView(Long id, String trigger, String mode, EvaluationRequest.Scope scope, String ruleBookVersion,
-        String status, String requestedBy, Instant startedAt, Instant finishedAt, int accountsEvaluated,
-        int autoResolved, Map<String, RuleStats> rules, List<Map<String, Object>> failures, List<ProposalView> proposals) {
+        String status, String requestedBy, Instant startedAt, Instant finishedAt, Instant asOf, String schedule,
+        RuleSelection selection, Progress progress, int accountsEvaluated, int autoResolved,
+        Map<String, RuleStats> rules, List<Map<String, Object>> failures, String error, List<ProposalView> proposals) {
 
-    /** One proposal of a dry run: what a rule would have done to which account, and why. */
+    /** One proposal of a dry run or backtest: what a rule would have done to which account, and why. */
     public record ProposalView(String rule, long accountId, String accountExternalId, String kind,
             Map<String, Object> action, Map<String, Object> evidence) {
     }
 
-    static RunView of(EvaluationRun r) {
-        return new RunView(r.id, r.trigger, r.mode, r.scope, r.ruleBookVersion, r.status, r.requestedBy, r.startedAt,
-                r.finishedAt, r.accountsEvaluated, r.autoResolved, r.ruleStats, r.failures, null);
+    /** Chunks of accounts: how many there are, how many are finished, how many failed for good. */
+    public record Progress(int chunksTotal, int chunksDone, int chunksFailed) {
+    }
+
+    boolean finished() {
+        return finishedAt != null;
     }
 }

@@ -75,6 +75,13 @@ class RuleBookHistory implements PanacheRepository<RuleBookLoad> {
         return find("active = true and version = ?1", version).firstResultOptional().map(l -> Map.copyOf(l.files));
     }
 
+    /** The files of a version that was activated at some time (for backtests of earlier versions). */
+    @Transactional
+    public Optional<Map<String, String>> files(String version) {
+        return find("result = 'ACTIVATED' and version = ?1 order by id desc", version).firstResultOptional()
+                .map(l -> Map.copyOf(l.files));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RuleBookVersionView> list(String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {

@@ -134,6 +134,21 @@ public class RuleBookService {
         return compiler.compile(files);
     }
 
+    /** The DRL files of a version that was activated at some time, from the history. */
+    public Optional<Map<String, String>> filesOf(String version) {
+        return history.files(version);
+    }
+
+    /**
+     * Compiles files into a rule book without activating it (backtests); a book with errors is
+     * rejected with its diagnostics (422).
+     */
+    public RuleBook compileDetached(Map<String, String> files) {
+        Compilation compilation = compiler.compile(files);
+        return compilation.book().orElseThrow(() -> new RuleBookRejectedException(
+                compilation.errors().size() + " error(s) in the rule book", compilation.diagnostics()));
+    }
+
     private void count(String result) {
         metrics.counter("cme.rules.reloads", "result", result).increment();
     }

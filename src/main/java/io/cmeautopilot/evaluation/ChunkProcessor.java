@@ -1,0 +1,81 @@
+package io.cmeautopilot.evaluation;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.cmeautopilot.rules.EvaluationResult;
+import io.cmeautopilot.rules.RuleBook;
+import io.cmeautopilot.rules.RuleEvaluator;
+import io.cmeautopilot.snapshot.SnapshotService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Works one chunk: its accounts' facts as of the run's instant, a fresh session on the run's rule
+ * book, and then, in one transaction that first makes sure the chunk is still ours, the proposals
+ * applied (or, for dry runs and backtests, only counted) and the chunk marked done.
+ */
+@ApplicationScoped
+class ChunkProcessor {
+
+    @Inject
+    ChunkStore store;
+    @Inject
+    RunBooks books;
+    @Inject
+    RuleEvaluator evaluator;
+    @Inject
+    SnapshotService snapshots;
+    @Inject
+    ProposalApplier applier;
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Thrown when the chunk's lease ran out and another node took it: this node's work is rolled back. */
+    static final class ChunkLost extends RuntimeException {
+        ChunkLost(Chunk chunk) {
+            super(chunk + " was taken over by another node after its lease ran out", null, false, false);
+        }
+    }
+
+    void process(Chunk chunk, EvaluationRun run, String node) {
+        RuleBook book = books.book(run.ruleBookVersion, run.ruleFiles).orElseThrow(() -> new IllegalStateException(
+                "rule book " + run.ruleBookVersion + " of run " + run.id + " is not known on this node"));
+        List<Long> ids = store.accountIds(chunk, run.scope);
+        ChunkOutcome outcome = new ChunkOutcome();
+        EvaluationResult result = evaluate(book, run.selection, ids, run.asOf);
+        outcome.count(result);
+        boolean applies = "apply".equals(run.mode);
+        if (!applies) {
+            result.proposals().forEach(outcome::observe);
+        }
+        ProposalApplier.RunContext context = new ProposalApplier.RunContext(run.id, book, run.startedAt, run.asOf,
+                run.selection);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (!store.own(c, chunk, node)) {
+                    throw new ChunkLost(chunk);
+                }
+                if (applies) {
+                    applier.apply(c, context, result.proposals(), ids, outcome);
+                }
+                store.complete(c, chunk, outcome);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not apply " + chunk, e);
+            }
+        });
+    }
+
+    /** The rule book over these accounts as of an instant, with only the selected rules' proposals. */
+    EvaluationResult evaluate(RuleBook book, RuleSelection selection, List<Long> ids, java.time.Instant asOf) {
+        if (ids.isEmpty()) {
+            return new EvaluationResult(book.version(), 0, List.of(), List.of(), List.of(), java.util.Map.of());
+        }
+        return selection.apply(book, evaluator.engine().evaluate(book, snapshots.facts(ids, asOf),
+                snapshots.featureUsage(ids, asOf)));
+    }
+}
