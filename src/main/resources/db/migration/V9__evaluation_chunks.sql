@@ -12,6 +12,8 @@ ALTER TABLE evaluation_runs
     -- Which rules take part: {"categories": [...], "schedule": "nightly"}; empty means all.
     ADD COLUMN selection     JSONB       NOT NULL DEFAULT '{}'::jsonb,
     ADD COLUMN schedule_name TEXT,
+    -- The firing a scheduled run answers: at most one run per firing, whatever Quartz or the nodes do.
+    ADD COLUMN scheduled_for TIMESTAMPTZ,
     -- Answered synchronously: the requesting node works the chunks itself; others take them only if it dies.
     ADD COLUMN inline        BOOLEAN     NOT NULL DEFAULT false,
     ADD COLUMN chunks_total  INTEGER     NOT NULL DEFAULT 0,
@@ -19,6 +21,8 @@ ALTER TABLE evaluation_runs
     ADD COLUMN sample        JSONB;
 CREATE INDEX evaluation_runs_running_idx ON evaluation_runs (id) WHERE status = 'RUNNING';
 CREATE INDEX evaluation_runs_schedule_idx ON evaluation_runs (schedule_name, id DESC) WHERE schedule_name IS NOT NULL;
+CREATE UNIQUE INDEX evaluation_runs_one_per_firing ON evaluation_runs (schedule_name, scheduled_for)
+    WHERE scheduled_for IS NOT NULL;
 
 CREATE TABLE evaluation_chunks (
     run_id       BIGINT      NOT NULL REFERENCES evaluation_runs (id) ON DELETE CASCADE,

@@ -77,6 +77,9 @@ class EvaluationRun {
     @Column(name = "schedule_name")
     public String scheduleName;
 
+    @Column(name = "scheduled_for")
+    public Instant scheduledFor;
+
     @Column(nullable = false)
     public boolean inline;
 

@@ -24,7 +24,8 @@ class EvaluationRuns implements PanacheRepository<EvaluationRun> {
 
     /** A run to start: everything its chunks need to be evaluated on any node. */
     record NewRun(EvaluationRequest request, String trigger, String requestedBy, String version,
-            java.time.Instant startedAt, java.time.Instant asOf, RuleSelection selection, String schedule, boolean inline) {
+            java.time.Instant startedAt, java.time.Instant asOf, RuleSelection selection, String schedule,
+            java.time.Instant scheduledFor, boolean inline) {
     }
 
     /** Records the run and plans its chunks; a run with no accounts in scope is finished at once. */
@@ -42,6 +43,7 @@ class EvaluationRuns implements PanacheRepository<EvaluationRun> {
         run.ruleFiles = r.request().files() == null || r.request().files().isEmpty() ? null : r.request().files();
         run.selection = r.selection();
         run.scheduleName = r.schedule();
+        run.scheduledFor = r.scheduledFor();
         run.inline = r.inline();
         run.ruleStats = Map.of();
         run.failures = List.of();
@@ -81,6 +83,11 @@ class EvaluationRuns implements PanacheRepository<EvaluationRun> {
     }
 
     @Transactional
+    boolean firingHasRun(String schedule, java.time.Instant scheduledFor) {
+        return count("scheduleName = ?1 and scheduledFor = ?2", schedule, scheduledFor) > 0;
+    }
+
+    @Transactional
     Optional<RunView> latestOf(String schedule) {
         return find("scheduleName = ?1 order by id desc", schedule).firstResultOptional().map(this::view);
     }
@@ -95,7 +102,7 @@ class EvaluationRuns implements PanacheRepository<EvaluationRun> {
         }
         boolean running = r.finishedAt == null;
         return new RunView(r.id, r.trigger, r.mode, r.scope, r.ruleBookVersion, r.status, r.requestedBy, r.startedAt,
-                r.finishedAt, r.asOf, r.scheduleName, r.selection, totals.progress(),
+                r.finishedAt, r.asOf, r.scheduleName, r.scheduledFor, r.selection, totals.progress(),
                 running ? totals.accounts : r.accountsEvaluated, running ? totals.autoResolved : r.autoResolved,
                 running ? totals.stats : r.ruleStats, running ? totals.failures : r.failures, r.error,
                 "apply".equals(r.mode) ? null : (running ? totals.sample : r.sample));

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.cmeautopilot.common.ProblemException;
+import io.cmeautopilot.evaluation.EvaluationRuns.NewRun;
 import io.cmeautopilot.rules.EvaluationResult;
 import io.cmeautopilot.rules.RuleBook;
 
@@ -48,7 +49,7 @@ public class EvaluationService {
             return inMemory(request, trigger, requestedBy, book, selection, now, asOf);
         }
         long runId = runs.start(new EvaluationRuns.NewRun(request, trigger, requestedBy, book.version(), now, asOf,
-                selection, null, small), config.chunkSize());
+                selection, null, null, small), config.chunkSize());
         if (small) {
             worker.drain(runId);
             finisher.tryFinish(runId);
@@ -59,17 +60,28 @@ public class EvaluationService {
     }
 
     /**
-     * A firing of a schedule: a run over its scope with the rules of its categories that the schedule
-     * may run. Skipped (empty) while the schedule's previous run is still going.
+     * A firing of a schedule (or a manual start, {@code scheduledFor} null): a run over its scope with
+     * the rules of its categories that the schedule may run. Skipped (empty) while the schedule's
+     * previous run is still going, and when this firing already has its run (one run per firing is
+     * a unique index, so it holds whatever the scheduler or the nodes do).
      */
-    public Optional<Long> runScheduled(String schedule, EvaluationRequest request) {
+    public Optional<Long> runScheduled(String schedule, EvaluationRequest request, Instant scheduledFor) {
         if (runs.hasRunning(schedule)) {
             return Optional.empty();
         }
         RuleBook book = books.current();
         Instant now = clock.instant();
-        long runId = runs.start(new EvaluationRuns.NewRun(request, "schedule", "schedule:" + schedule, book.version(),
-                now, now, RuleSelection.of(request.categories(), schedule), schedule, false), config.chunkSize());
+        NewRun run = new EvaluationRuns.NewRun(request, "schedule", "schedule:" + schedule, book.version(), now, now,
+                RuleSelection.of(request.categories(), schedule), schedule, scheduledFor, false);
+        long runId;
+        try {
+            runId = runs.start(run, config.chunkSize());
+        } catch (RuntimeException e) {
+            if (scheduledFor != null && runs.firingHasRun(schedule, scheduledFor)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
         worker.kick();
         return Optional.of(runId);
     }
@@ -117,7 +129,7 @@ public class EvaluationService {
         outcome.count(result);
         result.proposals().forEach(outcome::observe);
         return new RunView(null, trigger, request.effectiveMode(), request.scope(), book.version(), "SUCCEEDED",
-                requestedBy, now, clock.instant(), asOf, null, selection, new RunView.Progress(1, 1, 0),
+                requestedBy, now, clock.instant(), asOf, null, null, selection, new RunView.Progress(1, 1, 0),
                 outcome.accounts, 0, outcome.stats, outcome.failures, null, outcome.sample);
     }
 }

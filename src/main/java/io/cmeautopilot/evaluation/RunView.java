@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record RunView(Long id, String trigger, String mode, EvaluationRequest.Scope scope, String ruleBookVersion,
         String status, String requestedBy, Instant startedAt, Instant finishedAt, Instant asOf, String schedule,
-        RuleSelection selection, Progress progress, int accountsEvaluated, int autoResolved,
+        Instant scheduledFor, RuleSelection selection, Progress progress, int accountsEvaluated, int autoResolved,
         Map<String, RuleStats> rules, List<Map<String, Object>> failures, String error, List<ProposalView> proposals) {
 
     /** One proposal of a dry run or backtest: what a rule would have done to which account, and why. */

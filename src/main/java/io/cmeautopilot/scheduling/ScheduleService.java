@@ -97,7 +97,7 @@ class ScheduleService implements PanacheRepositoryBase<Schedule, String> {
     @Transactional
     RunView runNow(String name) {
         Schedule schedule = findByIdOptional(name).orElseThrow(() -> ProblemException.notFound("schedule", name));
-        long id = evaluations.runScheduled(name, request(schedule)).orElseThrow(() -> ProblemException.conflict(
+        long id = evaluations.runScheduled(name, request(schedule), null).orElseThrow(() -> ProblemException.conflict(
                 "schedule " + name + " has a run in progress; wait for it to finish"));
         return evaluations.find(id).orElseThrow();
     }
@@ -109,11 +109,12 @@ class ScheduleService implements PanacheRepositoryBase<Schedule, String> {
         if (schedule.isEmpty()) {
             return;
         }
-        Optional<Long> run = evaluations.runScheduled(name, request(schedule.get()));
+        Optional<Long> run = evaluations.runScheduled(name, request(schedule.get()), scheduledFor);
         if (run.isPresent()) {
             LOG.infof("Schedule '%s' (due %s) started run %d", name, scheduledFor, run.get());
         } else {
-            LOG.warnf("Schedule '%s' (due %s) skipped: its previous run is still going", name, scheduledFor);
+            LOG.warnf("Schedule '%s' (due %s) skipped: its previous run is still going, or this firing has its run",
+                    name, scheduledFor);
         }
     }
 

@@ -54,7 +54,7 @@ class ChunkLeaseTest {
         EvaluationRequest request = new EvaluationRequest(EvaluationRequest.Scope.of(List.of(account)), "apply");
         // An inline run: no poller takes its pending chunks while its node lives.
         long runId = runs.start(new EvaluationRuns.NewRun(request, "test", "test", books.current().version(), now, now,
-                RuleSelection.ALL, null, true), 3);
+                RuleSelection.ALL, null, null, true), 3);
 
         Chunk dying = chunks.claim(runId, "node-that-dies", Duration.ZERO).orElseThrow();
         Chunk takenOver = chunks.claim(runId, "node-that-lives", Duration.ofMinutes(5)).orElseThrow();
@@ -81,7 +81,7 @@ class ChunkLeaseTest {
         EvaluationRequest request = new EvaluationRequest(EvaluationRequest.Scope.of(List.of(1L)), "apply");
         // A version no node knows and no history holds: every attempt fails the same way.
         long runId = runs.start(new EvaluationRuns.NewRun(request, "test", "test", "f".repeat(64), now, now,
-                RuleSelection.ALL, null, true), 3);
+                RuleSelection.ALL, null, null, true), 3);
         worker.drain(runId);
         finisher.tryFinish(runId);
         RunView view = runs.view(runId).orElseThrow();

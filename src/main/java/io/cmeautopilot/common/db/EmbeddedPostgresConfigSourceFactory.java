@@ -1,7 +1,6 @@
 package io.cmeautopilot.common.db;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -10,7 +9,6 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
-import io.smallrye.config.PropertiesConfigSource;
 
 /**
  * Maps {@code DB_URL} onto the datasource URL, and supplies the URL of an embedded PostgreSQL when none is configured, so that
@@ -28,12 +26,15 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (isSet(context, URL_PROPERTY) || !enabled(context)) {
+        if (isSet(context, URL_PROPERTY)) {
             return List.of();
         }
         Optional<String> dbUrl = value(context, "DB_URL");
         if (dbUrl.isPresent()) {
-            return List.of(new PropertiesConfigSource(Map.of(URL_PROPERTY, dbUrl.get()), "DB_URL", 275));
+            return List.of(new DbUrlConfigSource(dbUrl.get()));
+        }
+        if (!enabled(context)) {
+            return List.of();
         }
         EmbeddedPostgresSettings settings = new EmbeddedPostgresSettings(
                 value(context, "cme.embedded-postgres.data-dir").orElse(EmbeddedPostgresSettings.defaultDataDir()),

@@ -36,7 +36,7 @@ final class LazyEmbeddedPostgresConfigSource implements ConfigSource {
         };
     }
 
-    private static boolean readByTheBuild() {
+    static boolean readByTheBuild() {
         return StackWalker.getInstance().walk(frames -> frames
                 .anyMatch(frame -> frame.getClassName().equals("io.quarkus.deployment.QuarkusAugmentor")));
     }
