@@ -53,6 +53,8 @@ public class EvaluationService {
     @Inject
     RuleTaskWriter taskWriter;
     @Inject
+    OfferProposals offers;
+    @Inject
     EvaluationRuns runs;
     @Inject
     Clock clock;
@@ -104,7 +106,8 @@ public class EvaluationService {
                 continue;
             }
             if (!(proposal.action() instanceof Task task)) {
-                tally.add(rule, RuleStats.of("not-applied"));
+                tally.add(rule, offers.write(book, proposal, runId).map(RuleStats::of)
+                        .orElseGet(() -> RuleStats.of("not-applied")));
                 continue;
             }
             RuleTaskWriter.Outcome outcome = taskWriter.write(ruleTask(book, proposal, task, runId, asOf));
