@@ -18,10 +18,10 @@ class LinkedTaskFollower {
 
     void onTaskClosing(@Observes TaskClosing closing) {
         String link = closing.link();
-        if (link.startsWith(OfferService.PATH)) {
-            offers.follow(closing, id(link, OfferService.PATH));
-        } else if (link.startsWith(SuggestionService.PATH)) {
-            suggestions.follow(closing, id(link, SuggestionService.PATH));
+        if (link.startsWith(OfferService.OFFERS)) {
+            offers.follow(closing, id(link, OfferService.OFFERS));
+        } else if (link.startsWith(OfferService.SUGGESTIONS)) {
+            suggestions.follow(closing, id(link, OfferService.SUGGESTIONS));
         }
     }
 

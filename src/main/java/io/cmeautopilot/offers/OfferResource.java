@@ -46,7 +46,7 @@ public class OfferResource {
     public Page<OfferView> list(@QueryParam("accountId") Long accountId, @QueryParam("assignee") String assignee,
             @QueryParam("status") List<OfferStatus> status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        return offers.list(new OfferScope.Filter(accountId, assignee, statuses(status)), caller(), cursor, limit);
+        return offers.offers(new OfferScope.Filter(accountId, assignee, statuses(status)), caller(), cursor, limit);
     }
 
     @GET
@@ -55,14 +55,14 @@ public class OfferResource {
     public Page<OfferView> mine(@QueryParam("status") List<OfferStatus> status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         Caller me = caller();
-        return offers.list(new OfferScope.Filter(null, me.username(), statuses(status)), me, cursor, limit);
+        return offers.offers(new OfferScope.Filter(null, me.username(), statuses(status)), me, cursor, limit);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "An offer with its full history and why it exists")
     public Response get(@PathParam("id") long id) {
-        OfferService.Detail detail = offers.get(id, caller());
+        OfferService.OfferDetail detail = offers.offer(id, caller());
         return Response.ok(detail).tag(tag(detail.offer())).build();
     }
 

@@ -46,7 +46,7 @@ public class RuleOfferWriter {
             + "|| coalesce(' (+' || estimated_arr_uplift || ' ARR)', '') || ': ' || reason";
 
     private static final Statements OFFERS = Statements.of(OfferHistory.Subject.OFFER, "offers",
-            "('PROPOSED', 'APPROVED', 'SENT')", OFFER_TERMS, "PROPOSED", OfferService.PATH, """
+            "('PROPOSED', 'APPROVED', 'SENT')", OFFER_TERMS, "PROPOSED", OfferService.OFFERS, """
                     INSERT INTO offers AS o (account_id, kind, value, valid_for_days, reason, status, rule_name,
                                              rule_book_version, run_id, proposed_at, evidence, dedupe_key,
                                              created_at, updated_at)
@@ -68,7 +68,7 @@ public class RuleOfferWriter {
                     RETURNING o.id, (xmax = 0) AS created, %s AS terms""".formatted(OFFER_TERMS));
 
     private static final Statements SUGGESTIONS = Statements.of(OfferHistory.Subject.SUGGESTION, "suggestions",
-            "('SUGGESTED', 'PURSUED')", SUGGESTION_TERMS, "SUGGESTED", SuggestionService.PATH, """
+            "('SUGGESTED', 'PURSUED')", SUGGESTION_TERMS, "SUGGESTED", OfferService.SUGGESTIONS, """
                     INSERT INTO suggestions AS s (account_id, kind, target, estimated_arr_uplift, reason, status,
                                                   rule_name, rule_book_version, run_id, proposed_at, evidence,
                                                   dedupe_key, created_at, updated_at)

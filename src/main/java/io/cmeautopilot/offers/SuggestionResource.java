@@ -35,7 +35,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class SuggestionResource {
 
     @Inject
-    SuggestionService suggestions;
+    OfferService suggestions;
     @Inject
     SuggestionTransitions transitions;
     @Inject
@@ -46,7 +46,7 @@ public class SuggestionResource {
     public Page<SuggestionView> list(@QueryParam("accountId") Long accountId, @QueryParam("assignee") String assignee,
             @QueryParam("status") List<SuggestionStatus> status, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        return suggestions.list(new OfferScope.Filter(accountId, assignee, statuses(status)), caller(), cursor, limit);
+        return suggestions.suggestions(new OfferScope.Filter(accountId, assignee, statuses(status)), caller(), cursor, limit);
     }
 
     @GET
@@ -55,14 +55,14 @@ public class SuggestionResource {
     public Page<SuggestionView> mine(@QueryParam("status") List<SuggestionStatus> status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
         Caller me = caller();
-        return suggestions.list(new OfferScope.Filter(null, me.username(), statuses(status)), me, cursor, limit);
+        return suggestions.suggestions(new OfferScope.Filter(null, me.username(), statuses(status)), me, cursor, limit);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A suggestion with its full history and why it exists")
     public Response get(@PathParam("id") long id) {
-        SuggestionService.Detail detail = suggestions.get(id, caller());
+        OfferService.SuggestionDetail detail = suggestions.suggestion(id, caller());
         return Response.ok(detail).tag(tag(detail.suggestion())).build();
     }
 
