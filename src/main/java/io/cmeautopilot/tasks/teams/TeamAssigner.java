@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public class TeamAssigner {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = MEMBER_LIST.prepare(c, Map.of("team", team));
                 ResultSet rs = ps.executeQuery()) {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import io.cmeautopilot.common.Caller;
 import io.cmeautopilot.common.IfMatch;
 import io.cmeautopilot.common.ProblemException;
+import io.quarkus.panache.common.Sort;
 
 /** Team settings: read by ops and a team's own CMEs, changed by ops and admins. */
 @ApplicationScoped
@@ -30,7 +31,7 @@ class TeamService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     List<TeamView> list() {
-        return teams.listAll(io.quarkus.panache.common.Sort.by("name")).stream().map(this::view).toList();
+        return teams.listAll(Sort.by("name")).stream().map(this::view).toList();
     }
 
     /** A team's settings; a CME sees only their own team's (404 for the others). */
