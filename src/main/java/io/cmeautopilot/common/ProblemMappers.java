@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -34,6 +35,13 @@ class ProblemMappers {
     Response problem(ProblemException e, UriInfo uri) {
         return respond(new Problem(ProblemTypes.of(e.slug()), e.title(), e.status(), e.getMessage(),
                 path(uri), e.errors().isEmpty() ? null : e.errors(), null));
+    }
+
+    /** Two writers changed the same row at once (a flush found another version): the loser reads again. */
+    @ServerExceptionMapper
+    Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(new Problem(ProblemTypes.of("conflict"), "Conflict", 409,
+                "someone else changed this at the same moment; read it again and retry", path(uri), null, null));
     }
 
     @ServerExceptionMapper

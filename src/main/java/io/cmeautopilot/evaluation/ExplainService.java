@@ -38,6 +38,8 @@ public class ExplainService {
     @Inject
     RuleTaskWriter taskWriter;
     @Inject
+    OfferProposals offers;
+    @Inject
     Clock clock;
 
     /** The explanation of one account. */
@@ -75,7 +77,8 @@ public class ExplainService {
 
     private String outcome(RuleBook book, Proposal proposal, Instant asOf) {
         if (!(proposal.action() instanceof Task task)) {
-            return "not applied: " + proposal.action().getKind().name().toLowerCase() + "s are not delivered yet";
+            return offers.explain(book, proposal).orElseGet(() -> "not applied: "
+                    + proposal.action().getKind().name().toLowerCase() + "s are not delivered yet");
         }
         return switch (taskWriter.preview(ProposalApplier.ruleTask(book, proposal, task, 0, asOf))) {
             case CREATED -> "would create a task";

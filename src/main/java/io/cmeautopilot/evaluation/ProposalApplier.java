@@ -41,6 +41,8 @@ class ProposalApplier {
 
     @Inject
     RuleTaskWriter taskWriter;
+    @Inject
+    OfferProposals offers;
 
     /** The run-level facts every proposal of a chunk shares. */
     record RunContext(long runId, RuleBook book, Instant startedAt, Instant asOf, RuleSelection selection) {
@@ -61,7 +63,8 @@ class ProposalApplier {
                 allowed.put(rule, left - 1);
             }
             if (!(proposal.action() instanceof Task task)) {
-                outcome.add(rule, RuleStats.of("not-applied"));
+                outcome.add(rule, offers.write(run.book(), proposal, run.runId()).map(RuleStats::of)
+                        .orElseGet(() -> RuleStats.of("not-applied")));
                 continue;
             }
             RuleTaskWriter.Outcome written = taskWriter.write(ruleTask(run.book(), proposal, task, run.runId(), run.asOf()));

@@ -1,9 +1,9 @@
 package io.cmeautopilot.evaluation;
 
 /**
- * Per rule, what became of its proposals in one run. {@code notApplied} counts proposals of kinds
- * this version does not turn into anything yet (notifications, offers, suggestions); {@code tripped}
- * those held back because the rule went over its {@code @maxPerRun}.
+ * Per rule, what became of its proposals in one run (tasks, offers and suggestions alike).
+ * {@code notApplied} counts proposals of kinds this version does not turn into anything yet
+ * (notifications); {@code tripped} those held back because the rule went over its {@code @maxPerRun}.
  */
 public record RuleStats(int proposed, int created, int updated, int suppressedByCooldown, int notApplied,
         int tripped, int failures) {

@@ -80,6 +80,9 @@ class CmeTask {
     @Column(name = "dedupe_key")
     public String dedupeKey;
 
+    /** The API path of the offer or suggestion this task belongs to; null for a plain task. */
+    public String link;
+
     public String outcome;
 
     @Column(name = "closed_at")

@@ -17,13 +17,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.cmeautopilot.accounts.AccountLookup;
 import io.cmeautopilot.common.NamedSql;
+import io.cmeautopilot.tasks.teams.TeamAssigner;
 
 /**
  * Turns rule proposals into queue tasks. While a task with the same dedupe key is open, a new
  * proposal refreshes it (evidence, run; priority only ever goes up) instead of adding another: the
  * partial unique index on open dedupe keys makes this hold for concurrent runs on any node. After a
- * task closes, its key is not proposed again until the rule's cooldown has passed.
+ * task closes, its key is not proposed again until the rule's cooldown has passed. A new task goes
+ * to the account owner, else as the team's assignment strategy deals it (see {@link TeamAssigner}).
  */
 @ApplicationScoped
 public class RuleTaskWriter {
@@ -41,12 +44,12 @@ public class RuleTaskWriter {
             WHERE dedupe_key = :key AND status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')""");
 
     private static final NamedSql UPSERT = NamedSql.of("""
-            WITH account AS (SELECT owner, team FROM accounts WHERE id = :account)
+            WITH account AS (SELECT team FROM accounts WHERE id = :account)
             INSERT INTO tasks AS t (account_id, type, title, body, priority, due_at, status, assignee, team, origin,
-                                    rule_name, rule_book_version, run_id, proposed_at, evidence, dedupe_key,
+                                    rule_name, rule_book_version, run_id, proposed_at, evidence, dedupe_key, link,
                                     created_by, created_at, updated_at)
-            SELECT :account, :type, :title, :body, :priority, :due, 'OPEN', account.owner, account.team, 'rule',
-                   :rule, :version, :run, :now, CAST(:evidence AS jsonb), :key, :actor, :now, :now
+            SELECT :account, :type, :title, :body, :priority, :due, 'OPEN', :assignee, account.team, 'rule',
+                   :rule, :version, :run, :now, CAST(:evidence AS jsonb), :key, :link, :actor, :now, :now
             FROM account
             ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')
             DO UPDATE SET evidence = excluded.evidence, run_id = excluded.run_id, proposed_at = excluded.proposed_at,
@@ -65,6 +68,10 @@ public class RuleTaskWriter {
     AgroalDataSource dataSource;
     @Inject
     Clock clock;
+    @Inject
+    AccountLookup accounts;
+    @Inject
+    TeamAssigner assigner;
 
     /** What {@link #write} would do with this proposal now, without writing anything. */
     public Outcome preview(RuleTask task) {
@@ -83,6 +90,7 @@ public class RuleTaskWriter {
             WITH target AS (
                 SELECT t.id, t.status FROM tasks t
                 WHERE t.origin = 'rule' AND t.rule_name = ANY(:rules) AND t.status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')
+                  AND t.link IS NULL
                   AND t.proposed_at < :since AND NOT (t.account_id = ANY(:excluded))
                   AND (:all OR t.account_id = ANY(CAST(:ids AS bigint[]))
                        OR t.account_id IN (SELECT a.id FROM accounts a WHERE a.segment = CAST(:segment AS text)))
@@ -132,43 +140,72 @@ public class RuleTaskWriter {
     /** Applies one proposal, inside the caller's transaction. */
     public Outcome write(RuleTask task) {
         Instant now = clock.instant();
-        String actor = "rule:" + task.rule();
         try (Connection c = dataSource.getConnection()) {
             if (task.cooldown() != null && inCooldown(c, task.dedupeKey(), now.minus(task.cooldown()))) {
                 return Outcome.SUPPRESSED_BY_COOLDOWN;
             }
-            String before = openPriority(c, task.dedupeKey());
-            Map<String, Object> p = new HashMap<>();
-            p.put("account", task.accountId());
-            p.put("type", task.type());
-            p.put("title", task.title());
-            p.put("body", task.body());
-            p.put("priority", task.priority().name());
-            p.put("due", task.dueAt());
-            p.put("rule", task.rule());
-            p.put("version", task.ruleBookVersion());
-            p.put("run", task.runId());
-            p.put("evidence", JSON.writeValueAsString(task.evidence()));
-            p.put("key", task.dedupeKey());
-            p.put("actor", actor);
-            p.put("now", now);
-            try (PreparedStatement ps = UPSERT.prepare(c, p); ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("account " + task.accountId() + " disappeared during the run");
-                }
-                long id = rs.getLong("id");
-                if (rs.getBoolean("created")) {
-                    history(c, id, now, actor, "created", null, "OPEN", task.title());
-                    return Outcome.CREATED;
-                }
-                String after = rs.getString("priority");
-                if (!after.equals(before)) {
-                    history(c, id, now, actor, "priority", before, after, "proposed again in run " + task.runId());
-                }
-                return Outcome.UPDATED;
-            }
-        } catch (SQLException | JsonProcessingException e) {
+            return upsert(c, task, now).created() ? Outcome.CREATED : Outcome.UPDATED;
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not write the task proposed by " + task.rule(), e);
+        }
+    }
+
+    /** The task's row after an upsert, and whether the upsert created it. */
+    record Written(long id, boolean created) {
+    }
+
+    /**
+     * Creates the task, or refreshes the open one with the same dedupe key (none when the key is
+     * null). Only a new task is assigned: the account owner, else the team's strategy deals it.
+     */
+    Written upsert(Connection c, RuleTask task, Instant now) throws SQLException {
+        String actor = "rule:" + task.rule();
+        String before = task.dedupeKey() == null ? null : openPriority(c, task.dedupeKey());
+        // A concurrent run may still create the same key between this look and the insert: then the
+        // insert becomes an update and this deal is lost (a round-robin turn skipped, never a duplicate).
+        AccountLookup.Ownership owner = before != null ? null : accounts.ownership(task.accountId()).orElse(null);
+        String assignee = owner == null ? null : assigner.assigneeFor(owner.owner(), owner.team()).orElse(null);
+        Map<String, Object> p = new HashMap<>();
+        p.put("account", task.accountId());
+        p.put("type", task.type());
+        p.put("title", task.title());
+        p.put("body", task.body());
+        p.put("priority", task.priority().name());
+        p.put("due", task.dueAt());
+        p.put("assignee", assignee);
+        p.put("rule", task.rule());
+        p.put("version", task.ruleBookVersion());
+        p.put("run", task.runId());
+        p.put("evidence", json(task.evidence()));
+        p.put("key", task.dedupeKey());
+        p.put("link", task.link());
+        p.put("actor", actor);
+        p.put("now", now);
+        try (PreparedStatement ps = UPSERT.prepare(c, p); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("account " + task.accountId() + " disappeared during the run");
+            }
+            long id = rs.getLong("id");
+            if (rs.getBoolean("created")) {
+                history(c, id, now, actor, "created", null, "OPEN", task.title());
+                if (assignee != null && owner.owner() == null) {
+                    history(c, id, now, actor, "assignee", null, assignee, "dealt by the team's strategy");
+                }
+                return new Written(id, true);
+            }
+            String after = rs.getString("priority");
+            if (!after.equals(before)) {
+                history(c, id, now, actor, "priority", before, after, "proposed again in run " + task.runId());
+            }
+            return new Written(id, false);
+        }
+    }
+
+    private static String json(Map<String, Object> evidence) {
+        try {
+            return JSON.writeValueAsString(evidence);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The evidence cannot be written as JSON", e);
         }
     }
 

@@ -36,7 +36,7 @@ final class TaskRows {
                     rs.getString("team"), new TaskView.Origin(rs.getString("origin"), rs.getString("rule_name"),
                             rs.getString("rule_book_version"), runId,
                             evidence == null ? null : JSON.readValue(evidence, EVIDENCE)),
-                    rs.getString("outcome"), instant(rs, "closed_at"), rs.getString("closed_by"),
+                    rs.getString("link"), rs.getString("outcome"), instant(rs, "closed_at"), rs.getString("closed_by"),
                     rs.getString("created_by"), rs.getLong("version"), instant(rs, "created_at"),
                     instant(rs, "updated_at"));
         } catch (JsonProcessingException e) {

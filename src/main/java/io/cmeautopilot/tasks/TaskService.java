@@ -16,6 +16,7 @@ import io.cmeautopilot.common.Page;
 import io.cmeautopilot.common.ProblemException;
 import io.cmeautopilot.rules.api.Priority;
 import io.cmeautopilot.rules.api.TaskType;
+import io.cmeautopilot.tasks.teams.TeamAssigner;
 
 /** Creating tasks, reading queues and claiming from them. State changes live in {@link TaskTransitions}. */
 @ApplicationScoped
@@ -29,6 +30,8 @@ public class TaskService {
     TaskHistory history;
     @Inject
     AccountLookup accounts;
+    @Inject
+    TeamAssigner assigner;
     @Inject
     Clock clock;
 
@@ -58,15 +61,21 @@ public class TaskService {
         task.priority = request.priority() == null ? Priority.NORMAL : request.priority();
         task.dueAt = request.dueAt();
         task.status = TaskStatus.OPEN;
-        // By hand: whom the caller names; else the team's queue when a team is named; else the account's owner.
+        // By hand: whom the caller names; else the team's queue when a team is named; else the account's
+        // owner, or (no owner) whom the account team's strategy deals it to.
         task.team = request.team() != null ? request.team() : owner.team();
-        task.assignee = request.assignee() != null ? request.assignee() : request.team() != null ? null : owner.owner();
+        boolean dealt = request.assignee() == null && request.team() == null && owner.owner() == null;
+        task.assignee = request.assignee() != null ? request.assignee() : request.team() != null ? null
+                : assigner.assigneeFor(owner.owner(), owner.team()).orElse(null);
         task.origin = "manual";
         task.createdBy = caller.username();
         task.createdAt = clock.instant();
         task.updatedAt = task.createdAt;
         tasks.persistAndFlush(task);
         history.record(task.id, caller.username(), "created", null, task.status, task.title);
+        if (dealt && task.assignee != null) {
+            history.record(task.id, caller.username(), "assignee", null, task.assignee, "dealt by the team's strategy");
+        }
         return TaskView.of(task);
     }
 

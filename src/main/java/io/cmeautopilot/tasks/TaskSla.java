@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +18,13 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.cmeautopilot.common.NamedSql;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Service levels of the queues, every minute on every node: snoozed tasks wake when their time
- * comes, and an overdue open task is escalated once (priority up one step, in its history).
+ * comes, and an overdue open task is escalated once (priority up one step, in its history) with a
+ * notice to its team's lead.
  * Batches are claimed with SKIP LOCKED, so nodes share the work and never do it twice.
  */
 @ApplicationScoped
@@ -40,6 +45,7 @@ class TaskSla {
             )
             SELECT count(*) FROM woken""");
 
+    /** Escalates a batch and answers each escalated task with whom to tell: its team's lead, else the team's address. */
     private static final NamedSql ESCALATE = NamedSql.of("""
             WITH overdue AS (
                 SELECT id, priority FROM tasks
@@ -50,12 +56,21 @@ class TaskSla {
                                                               ELSE 'URGENT' END,
                        escalated_at = :now, version = t.version + 1, updated_at = :now
                 FROM overdue o WHERE t.id = o.id
-                RETURNING t.id, o.priority AS was, t.priority AS now_is
+                RETURNING t.id, t.account_id, t.title, t.team, t.assignee, o.priority AS was, t.priority AS now_is
             ), logged AS (
                 INSERT INTO task_history (task_id, at, actor, change, from_value, to_value, note)
                 SELECT id, :now, 'system', 'priority', was, now_is, 'overdue' FROM raised
             )
-            SELECT count(*) FROM raised""");
+            SELECT r.*, coalesce(tm.lead, tm.email) AS recipient FROM raised r LEFT JOIN teams tm ON tm.name = r.team""");
+
+    private static final NamedSql NOTICE = NamedSql.of("""
+            INSERT INTO task_history (task_id, at, actor, change, from_value, to_value, note)
+            VALUES (:task, :now, 'system', 'notice', NULL, :recipient, :note)""");
+
+    /** One task the round escalated, and whom to tell (null: the team has neither lead nor address). */
+    record Escalated(long taskId, long accountId, String title, String team, String assignee, String was,
+            String nowIs, String recipient) {
+    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -74,32 +89,69 @@ class TaskSla {
 
     Round runOnce() {
         Instant now = clock.instant();
-        int woken = repeat(WAKE, now);
-        int escalated = repeat(ESCALATE, now);
+        int woken = 0;
+        int done;
+        do {
+            done = wake(now);
+            woken += done;
+        } while (done == BATCH);
+        int escalated = 0;
+        do {
+            // One transaction per batch: an escalation and the notice to the lead commit together.
+            done = QuarkusTransaction.requiringNew().call(() -> escalate(now));
+            escalated += done;
+        } while (done == BATCH);
         if (woken + escalated > 0) {
             LOG.infof("Task SLA: %d snoozed task(s) woke, %d overdue task(s) escalated", woken, escalated);
         }
         return new Round(woken, escalated);
     }
 
-    private int repeat(NamedSql statement, Instant now) {
-        int total = 0;
-        int done;
-        do {
-            done = once(statement, now);
-            total += done;
-        } while (done == BATCH);
-        return total;
-    }
-
-    private int once(NamedSql statement, Instant now) {
+    private int wake(Instant now) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = statement.prepare(c, Map.of("now", now, "batch", BATCH));
+                PreparedStatement ps = WAKE.prepare(c, Map.of("now", now, "batch", BATCH));
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("The task SLA round failed", e);
+            throw new IllegalStateException("The task SLA round failed to wake snoozed tasks", e);
+        }
+    }
+
+    private int escalate(Instant now) {
+        List<Escalated> escalated = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = ESCALATE.prepare(c, Map.of("now", now, "batch", BATCH));
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    escalated.add(new Escalated(rs.getLong("id"), rs.getLong("account_id"), rs.getString("title"),
+                            rs.getString("team"), rs.getString("assignee"), rs.getString("was"),
+                            rs.getString("now_is"), rs.getString("recipient")));
+                }
+            }
+            for (Escalated e : escalated) {
+                if (e.recipient() != null) {
+                    noticeToTeamLead(c, e, now);
+                }
+            }
+            return escalated.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The task SLA round failed to escalate overdue tasks", e);
+        }
+    }
+
+    /**
+     * The team lead is to hear of the escalation: recorded in the task's history, in the escalating
+     * transaction. This is where the notification outbox takes the message (same transaction).
+     */
+    private void noticeToTeamLead(Connection c, Escalated e, Instant now) throws SQLException {
+        Map<String, Object> p = new HashMap<>();
+        p.put("task", e.taskId());
+        p.put("now", now);
+        p.put("recipient", e.recipient());
+        p.put("note", "team lead: '" + e.title() + "' is overdue, priority " + e.was() + " -> " + e.nowIs());
+        try (PreparedStatement ps = NOTICE.prepare(c, p)) {
+            ps.executeUpdate();
         }
     }
 }

@@ -2,19 +2,23 @@ package io.cmeautopilot.tasks;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.cmeautopilot.common.Caller;
 import io.cmeautopilot.common.IfMatch;
 import io.cmeautopilot.common.ProblemException;
+import io.cmeautopilot.tasks.teams.TeamAssigner;
 
 /**
  * Every change a CME makes to a task: legal moves only (409 otherwise, nothing changed), the
  * caller's version checked ({@code If-Match}, 412 when someone else changed it first), and each
- * change written to the task's history in the same transaction.
+ * change written to the task's history in the same transaction. Closing a task that belongs to an
+ * offer or suggestion is announced ({@link TaskClosing}) before the transaction commits.
  */
 @ApplicationScoped
 class TaskTransitions {
@@ -27,6 +31,10 @@ class TaskTransitions {
     TaskHistory history;
     @Inject
     Clock clock;
+    @Inject
+    TeamAssigner assigner;
+    @Inject
+    Event<TaskClosing> closing;
 
     @Transactional
     TaskView start(long id, String ifMatch, Caller caller) {
@@ -56,7 +64,7 @@ class TaskTransitions {
         CmeTask task = open(id, ifMatch, caller);
         move(task, TaskStatus.DONE, caller, request.outcome());
         close(task, request.outcome(), caller);
-        return saved(task);
+        return announced(saved(task), task, caller);
     }
 
     @Transactional
@@ -64,7 +72,7 @@ class TaskTransitions {
         CmeTask task = open(id, ifMatch, caller);
         move(task, TaskStatus.DISMISSED, caller, request.reason());
         close(task, request.reason(), caller);
-        return saved(task);
+        return announced(saved(task), task, caller);
     }
 
     @Transactional
@@ -73,13 +81,18 @@ class TaskTransitions {
             throw ProblemException.invalid("name an assignee, a team, or both", null);
         }
         CmeTask task = open(id, ifMatch, caller);
-        if (request.assignee() != null && !request.assignee().equals(task.assignee)) {
-            history.record(task.id, caller.username(), "assignee", task.assignee, request.assignee(), null);
-            task.assignee = request.assignee();
-        }
         if (request.team() != null && !request.team().equals(task.team)) {
             history.record(task.id, caller.username(), "team", task.team, request.team(), null);
             task.team = request.team();
+        }
+        // Only a team named: the task is handed to that team, dealt by its strategy or left in its queue.
+        String assignee = request.assignee() != null ? request.assignee()
+                : assigner.assigneeFor(null, request.team()).orElse(null);
+        if (!Objects.equals(assignee, task.assignee)) {
+            String note = request.assignee() != null ? null
+                    : assignee == null ? "back to the team's queue" : "dealt by the team's strategy";
+            history.record(task.id, caller.username(), "assignee", task.assignee, assignee, note);
+            task.assignee = assignee;
         }
         return saved(task);
     }
@@ -132,6 +145,14 @@ class TaskTransitions {
         task.outcome = outcome;
         task.closedAt = clock.instant();
         task.closedBy = caller.username();
+    }
+
+    /** Tells the owner of a linked task that a CME closed it; the owner may refuse (the change is undone). */
+    private TaskView announced(TaskView view, CmeTask task, Caller caller) {
+        if (task.link != null) {
+            closing.fire(new TaskClosing(task.id, task.link, task.status, task.outcome, caller.username()));
+        }
+        return view;
     }
 
     private TaskView saved(CmeTask task) {

@@ -6,10 +6,13 @@ import java.util.Map;
 
 import io.cmeautopilot.rules.api.Priority;
 
-/** A task as the API shows it; {@code origin} and {@code evidence} answer "why is this in my queue?". */
+/**
+ * A task as the API shows it; {@code origin} and {@code evidence} answer "why is this in my queue?".
+ * {@code link} is the API path of the offer or suggestion the task belongs to, if any.
+ */
 public record TaskView(long id, long accountId, String type, String title, String body, List<ChecklistStep> checklist,
         Priority priority, Instant dueAt, TaskStatus status, Instant snoozedUntil, String assignee, String team,
-        Origin origin, String outcome, Instant closedAt, String closedBy, String createdBy, long version,
+        Origin origin, String link, String outcome, Instant closedAt, String closedBy, String createdBy, long version,
         Instant createdAt, Instant updatedAt) {
 
     /** Where the task came from: a rule (with the rule book version, run and matched values) or a person. */
@@ -23,7 +26,7 @@ public record TaskView(long id, long accountId, String type, String title, Strin
     static TaskView of(CmeTask t) {
         return new TaskView(t.id, t.accountId, t.type, t.title, t.body, List.copyOf(t.checklist), t.priority, t.dueAt,
                 t.status, t.snoozedUntil, t.assignee, t.team,
-                new Origin(t.origin, t.ruleName, t.ruleBookVersion, t.runId, t.evidence), t.outcome, t.closedAt,
+                new Origin(t.origin, t.ruleName, t.ruleBookVersion, t.runId, t.evidence), t.link, t.outcome, t.closedAt,
                 t.closedBy, t.createdBy, t.version, t.createdAt, t.updatedAt);
     }
 

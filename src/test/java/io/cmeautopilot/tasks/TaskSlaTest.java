@@ -1,7 +1,9 @@
 package io.cmeautopilot.tasks;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +32,12 @@ class TaskSlaTest {
     }
 
     long task(Map<String, Object> fields) {
+        return task(Api.uniqueName("t"), fields);
+    }
+
+    long task(String team, Map<String, Object> fields) {
         long account = Api.given().contentType(ContentType.JSON)
-                .body(Map.of("externalId", Api.uniqueName("sla"), "name", "SLA", "team", Api.uniqueName("t")))
+                .body(Map.of("externalId", Api.uniqueName("sla"), "name", "SLA", "team", team))
                 .when().post("/api/accounts").then().statusCode(201).extract().jsonPath().getLong("id");
         Map<String, Object> body = new java.util.HashMap<>(Map.of("accountId", account, "type", "renewal", "title", "Renew"));
         body.putAll(fields);
@@ -66,5 +72,30 @@ class TaskSlaTest {
         TestClock.advance(Duration.ofHours(2));
         sla.runOnce();
         Api.given().when().get("/api/tasks/" + overdue).then().body("task.priority", equalTo("HIGH"));
+    }
+
+    @Test
+    void an_escalation_records_a_notice_for_the_team_lead_or_else_the_teams_address() {
+        String led = Api.uniqueName("led");
+        String mailed = Api.uniqueName("mailed");
+        Api.given().contentType(ContentType.JSON).body(Map.of("lead", "lena", "email", "led@example.com"))
+                .when().put("/api/teams/" + led).then().statusCode(201);
+        Api.given().contentType(ContentType.JSON).body(Map.of("email", "cs-team@example.com"))
+                .when().put("/api/teams/" + mailed).then().statusCode(201);
+        String due = Instant.now().plus(Duration.ofMinutes(5)).toString();
+        long ledTask = task(led, Map.of("priority", "LOW", "dueAt", due));
+        long mailedTask = task(mailed, Map.of("priority", "LOW", "dueAt", due));
+        long unledTask = task(Map.of("priority", "LOW", "dueAt", due));
+
+        TestClock.advance(Duration.ofHours(1));
+        sla.runOnce();
+        Api.given().when().get("/api/tasks/" + ledTask).then()
+                .body("task.priority", equalTo("NORMAL"))
+                .body("history[-1].change", equalTo("notice")).body("history[-1].to", equalTo("lena"))
+                .body("history[-1].note", containsString("overdue, priority LOW -> NORMAL"));
+        Api.given().when().get("/api/tasks/" + mailedTask).then()
+                .body("history[-1].change", equalTo("notice")).body("history[-1].to", equalTo("cs-team@example.com"));
+        Api.given().when().get("/api/tasks/" + unledTask).then()
+                .body("task.priority", equalTo("NORMAL")).body("history.change", not(hasItem("notice")));
     }
 }
