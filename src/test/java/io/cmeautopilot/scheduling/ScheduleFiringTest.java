@@ -29,7 +29,7 @@ class ScheduleFiringTest {
     public static class QuartzRunning implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.scheduler.start-mode", "forced",
+            return Map.of("cme.scheduling.enabled", "true",
                     "quarkus.quartz.misfire-threshold", "1s");
         }
     }
