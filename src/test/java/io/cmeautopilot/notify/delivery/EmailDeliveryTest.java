@@ -62,10 +62,13 @@ class EmailDeliveryTest {
         return OutboundMessage.builder("rule.notification", DeliveryChannel.EMAIL, to, Api.uniqueName("mail"));
     }
 
+    /** The distinct e-mails addressed to this recipient (the SMTP server keeps one copy per recipient). */
     private List<MimeMessage> received(String recipient) throws Exception {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
-                return Arrays.stream(m.getAllRecipients()).map(Address::toString).anyMatch(recipient::equals);
+                return Arrays.stream(m.getAllRecipients()).map(Address::toString).anyMatch(recipient::equals)
+                        && seen.add(m.getMessageID());
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
@@ -107,6 +110,8 @@ class EmailDeliveryTest {
         Notify.awaitStatus(id, "DELIVERED");
         assertThat(received(a + "@example.com")).hasSize(1);
         assertThat(received(b + "@example.com")).hasSize(1);
+        assertThat(Arrays.stream(received(a + "@example.com").get(0).getAllRecipients()).map(Address::toString))
+                .containsExactlyInAnyOrder(a + "@example.com", b + "@example.com");
         assertThat(received("gone@example.com")).isEmpty();
         assertThat(received(a + "@example.com").get(0).getSubject()).isEqualTo("[CME Autopilot] rule.notification");
     }

@@ -50,7 +50,7 @@ class TemplatesTest {
     @Test
     void a_missing_value_or_template_is_an_error_naming_file_and_line_never_an_empty_string() {
         assertThatThrownBy(() -> templates.render("login-dropoff", Map.of("account", Map.of("name", "Acme"))))
-                .isInstanceOf(TemplateRenderingException.class).hasMessageStartingWith("test-rules/login-dropoff.txt:1:");
+                .isInstanceOf(TemplateRenderingException.class).hasMessageStartingWith("templates/login-dropoff.txt:1: Key \"daysSinceLastLogin\" not found");
         assertThatThrownBy(() -> templates.render("no-such-template", Map.of()))
                 .isInstanceOf(TemplateRenderingException.class).hasMessageContaining("does not exist");
         assertThatThrownBy(() -> templates.render("../etc/passwd", Map.of())).isInstanceOf(TemplateRenderingException.class);
