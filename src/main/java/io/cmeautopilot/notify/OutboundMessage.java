@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.cmeautopilot.notify.templates.RenderedTemplate;
+
 /**
  * One notification, ready to be written to the {@link Outbox}: everything is already rendered, so
  * delivery never depends on data that may have changed since the action that caused it.
@@ -135,7 +137,7 @@ public record OutboundMessage(String eventType, DeliveryChannel channel, Recipie
         }
 
         /** Subject, text and HTML from a rendered template. */
-        public Builder rendered(io.cmeautopilot.notify.templates.RenderedTemplate rendered) {
+        public Builder rendered(RenderedTemplate rendered) {
             this.subject = rendered.subject();
             this.text = rendered.text();
             this.html = rendered.html();

@@ -64,7 +64,7 @@ class HttpSender {
         headers.forEach(request::header);
         long start = System.nanoTime();
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = send(request.build());
             int status = response.statusCode();
             String answer = firstChars(response.body());
             long latency = millisSince(start);
@@ -84,6 +84,21 @@ class HttpSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failed(null, shown, "interrupted (node shutting down)", millisSince(start));
+        }
+    }
+
+    /**
+     * One POST; once more at once when a kept-alive connection turns out to be closed by the receiver
+     * (it closes idle connections long before the client drops them). The receiver may in rare cases
+     * get the message twice, with the same webhook id, which at-least-once delivery allows.
+     */
+    private HttpResponse<InputStream> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException | ConnectException e) {
+            throw e;
+        } catch (IOException e) {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         }
     }
 
