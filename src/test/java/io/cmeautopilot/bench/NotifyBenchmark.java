@@ -50,7 +50,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class NotifyBenchmark {
 
     static final int MESSAGES = Integer.getInteger("bench.notify.messages", 20_000);
-    static final int RATE = Integer.getInteger("bench.notify.rate", 200);
+    static final int RATE = Integer.getInteger("bench.notify.rate", 50);
     static final int STEADY_SECONDS = Integer.getInteger("bench.notify.seconds", 30);
     static final int ENQUEUE_BATCH = 500;
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
