@@ -144,7 +144,8 @@ class ProblemMappers {
 
     private static String fieldOf(ConstraintViolation<?> violation) {
         // "create.request.name" -> "name", "list.limit" -> "limit": drop the method (and parameter) names.
-        String path = violation.getPropertyPath().toString();
+        // "eventTypes[0].<list element>" (a constraint on a list's elements) -> "eventTypes[0]".
+        String path = violation.getPropertyPath().toString().replaceAll("\\.<[a-z ]+>", "");
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }

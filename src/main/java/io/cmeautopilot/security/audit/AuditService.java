@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.cmeautopilot.common.AuditTrail;
 import io.cmeautopilot.common.Cursor;
 import io.cmeautopilot.common.Page;
 import io.cmeautopilot.common.ProblemException;
@@ -20,13 +21,14 @@ import io.quarkus.panache.common.Parameters;
  * the change itself, so there is no change without its entry and no entry without its change.
  */
 @ApplicationScoped
-public class AuditService implements PanacheRepository<AuditEntry> {
+public class AuditService implements PanacheRepository<AuditEntry>, AuditTrail {
 
     static final int MAX_PAGE_SIZE = 500;
 
     @Inject
     Clock clock;
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String targetType, Object targetId, Map<String, Object> details) {
         AuditEntry entry = new AuditEntry();

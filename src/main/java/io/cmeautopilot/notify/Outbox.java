@@ -1,0 +1,121 @@
+package io.cmeautopilot.notify;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.cmeautopilot.common.NamedSql;
+
+/**
+ * The transactional outbox: the only way to send a notification. {@link #enqueue} writes the message
+ * in the caller's transaction, so it is delivered if and only if the action that caused it commits.
+ * Delivery happens afterwards, at least once, on whichever node claims it first (see README, Notifications).
+ *
+ * <pre>{@code
+ * QuarkusTransaction.requiringNew().run(() -> {
+ *     task.escalate();                                        // the action
+ *     RenderedTemplate r = templates.render("task-escalated", Map.of("task", view));
+ *     outbox.enqueue(OutboundMessage.builder("task.escalated", DeliveryChannel.EMAIL,
+ *             OutboundMessage.Recipient.owner(view.assignee()), "task-escalated:" + view.id())
+ *         .accountId(view.accountId()).rendered(r).evidence(Map.of("task", view.id())).build());
+ * });
+ * }</pre>
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final NamedSql INSERT = NamedSql.of("""
+            WITH inserted AS (
+                INSERT INTO notify_messages (message_id, source_key, event_type, channel, recipient_kind, recipient,
+                                             account_id, subject, body_text, body_html, payload, evidence,
+                                             next_attempt_at, created_at)
+                VALUES (:messageId, :sourceKey, :eventType, :channel, :recipientKind, :recipient, :accountId, :subject,
+                        :text, :html, CAST(:payload AS jsonb), CAST(:evidence AS jsonb), :now, :now)
+                ON CONFLICT (source_key) DO NOTHING
+                RETURNING id)
+            SELECT id FROM inserted
+            UNION ALL
+            SELECT id FROM notify_messages WHERE source_key = :sourceKey""");
+
+    private static final NamedSql BY_SOURCE_KEY = NamedSql.of("SELECT id FROM notify_messages WHERE source_key = :sourceKey");
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Event<MessagesDue> due;
+
+    /**
+     * Writes the message to the outbox within the caller's transaction (there must be one) and returns
+     * its id. Enqueuing a source key that is already in the outbox writes nothing and returns the
+     * existing message's id. After the transaction commits, this node's dispatcher is woken at once.
+     *
+     * @throws IllegalArgumentException when the payload or evidence cannot be written as JSON
+     * @throws jakarta.transaction.TransactionalException when called outside a transaction
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long enqueue(OutboundMessage message) {
+        Instant now = clock.instant();
+        Map<String, Object> values = new HashMap<>();
+        values.put("messageId", "msg_" + UUID.randomUUID().toString().replace("-", ""));
+        values.put("sourceKey", message.sourceKey());
+        values.put("eventType", message.eventType());
+        values.put("channel", message.channel().name());
+        values.put("recipientKind", message.recipient().kind().name());
+        values.put("recipient", message.recipient().value());
+        values.put("accountId", message.accountId());
+        values.put("subject", message.subject());
+        values.put("text", message.text());
+        values.put("html", message.html());
+        values.put("payload", write(message.payload(), "payload"));
+        values.put("evidence", write(message.evidence(), "evidence"));
+        values.put("now", now);
+        try (Connection c = dataSource.getConnection()) {
+            Long id = firstId(c, INSERT, values);
+            if (id == null) {
+                // A concurrent transaction inserted the same source key after our statement's snapshot.
+                id = firstId(c, BY_SOURCE_KEY, Map.of("sourceKey", message.sourceKey()));
+            }
+            if (id == null) {
+                throw new IllegalStateException("No outbox row for source key " + message.sourceKey());
+            }
+            due.fire(new MessagesDue());
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the notification to the outbox", e);
+        }
+    }
+
+    private static Long firstId(Connection c, NamedSql sql, Map<String, ?> values) throws SQLException {
+        try (PreparedStatement ps = sql.prepare(c, values); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
+    }
+
+    private String write(Map<String, Object> value, String what) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The notification's " + what + " cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}
