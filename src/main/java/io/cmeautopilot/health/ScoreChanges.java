@@ -41,7 +41,7 @@ public final class ScoreChanges {
             }
         }
         old.values().forEach(gone -> moved.add(new MeasureChange(gone.id(), gone.label(), gone.group(), gone.value(),
-                null, gone.points(), null, gone.contribution(), null, -zero(gone.contribution()), "removed")));
+                null, gone.points(), null, gone.contribution(), null, HealthScorer.round2(-zero(gone.contribution())), "removed")));
         moved.sort(Comparator.comparingDouble(MeasureChange::contributionChange).thenComparing(MeasureChange::id));
         Integer change = before.score() == null || after.score() == null ? null : after.score() - before.score();
         return new Comparison(after.accountId(), before.day(), before.score(), after.day(), after.score(), change,

@@ -150,7 +150,7 @@ public final class ScorecardParser {
             Map<String, Node> weights = yaml.mapping(v.get("weights"), where + ".weights", null);
             if (weights != null) {
                 weights.forEach((id, w) -> {
-                    Double weight = yaml.number(w, where + ".weights." + id, 0, Double.MAX_VALUE);
+                    Double weight = yaml.nonNegative(w, where + ".weights." + id);
                     if (!measures.containsKey(id)) {
                         yaml.error(w, where + ".weights: no measure '" + id + "' (known: " + String.join(", ", measures.keySet()) + ")");
                     } else if (weight != null) {
@@ -204,7 +204,7 @@ public final class ScorecardParser {
             yaml.error(m.get("metric"), at + ": unknown metric '" + metric + "' (known: " + String.join(", ", Metrics.names()) + ")");
             metric = null;
         }
-        Double weight = m.containsKey("weight") ? yaml.number(m.get("weight"), at + ".weight", 0, Double.MAX_VALUE) : null;
+        Double weight = m.containsKey("weight") ? yaml.nonNegative(m.get("weight"), at + ".weight") : null;
         if (!m.containsKey("weight")) {
             yaml.error(node, at + " needs a weight");
         }

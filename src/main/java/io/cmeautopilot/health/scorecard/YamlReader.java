@@ -97,6 +97,16 @@ final class YamlReader {
         return null;
     }
 
+    /** A number of 0 or more; null (and an error) otherwise. */
+    Double nonNegative(Node node, String what) {
+        Double value = number(node, what);
+        if (value != null && value < 0) {
+            error(node, what + " must be 0 or more, was " + plain(value));
+            return null;
+        }
+        return value;
+    }
+
     /** A number from {@code min} to {@code max}, inclusive; null (and an error) otherwise. */
     Double number(Node node, String what, double min, double max) {
         Double value = number(node, what);
