@@ -16,13 +16,15 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.cmeautopilot.common.NamedSql;
+import io.cmeautopilot.health.HealthScoring;
 import io.cmeautopilot.rules.RuleBookHolder;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Evaluates accounts soon after new signals arrive: ingestion marks them; every few seconds each
  * node takes marks that have been quiet for the debounce time (a burst of signals is one
- * evaluation), with SKIP LOCKED so nodes never take the same account, and runs them in apply mode.
+ * evaluation), with SKIP LOCKED so nodes never take the same account, scores their health and runs
+ * them in apply mode.
  */
 @ApplicationScoped
 class DirtyAccountEvaluator {
@@ -46,6 +48,8 @@ class DirtyAccountEvaluator {
     @Inject
     RuleBookHolder books;
     @Inject
+    HealthScoring health;
+    @Inject
     AgroalDataSource dataSource;
     @Inject
     Clock clock;
@@ -68,6 +72,7 @@ class DirtyAccountEvaluator {
         if (ids.isEmpty()) {
             return 0;
         }
+        scoreHealth(ids);
         try {
             evaluations.run(new EvaluationRequest(EvaluationRequest.Scope.of(ids), "apply"), "signals",
                     "system");
@@ -77,6 +82,19 @@ class DirtyAccountEvaluator {
             execute(GIVE_BACK, Map.of("ids", ids.toArray(Long[]::new), "now", clock.instant()));
         }
         return ids.size();
+    }
+
+    /**
+     * New signals change the health score too: score the accounts first, so that the rules see the
+     * fresh score. A failure here costs only the fresh score (the daily pass scores them again).
+     */
+    private void scoreHealth(List<Long> ids) {
+        try {
+            health.scoreAccounts(ids);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Scoring the health of %d account(s) with new signals failed; their rules see the last stored score",
+                    ids.size());
+        }
     }
 
     private List<Long> take() {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cmeautopilot.accounts.CustomAttribute;
 import io.cmeautopilot.rules.api.AccountFact;
+import io.cmeautopilot.rules.api.HealthGrade;
 import io.cmeautopilot.rules.api.Stage;
 
 /** Turns one row of {@link SnapshotSql#FACTS} into an {@link AccountFact}, deriving the ratios. */
@@ -100,6 +101,9 @@ final class AccountFactReader {
                 .npsDelta(nps.length > 1 ? nps[0] - nps[1] : null)
                 .latestCsat(integer(rs, "csat"))
                 .daysSinceLastSurvey(lastAnswer == null ? null : (int) Duration.between(lastAnswer.toInstant(), asOf).toDays())
+                .healthScore(integer(rs, "health_score"))
+                .healthGrade(rs.getString("health_grade") == null ? null : HealthGrade.valueOf(rs.getString("health_grade")))
+                .healthDelta30d(integer(rs, "health_delta30d"))
                 .build();
     }
 

@@ -134,7 +134,8 @@ final class SnapshotSql {
                    coalesce(f.features30d, 0) AS features30d,
                    ua.active7d, ua.active30d,
                    t.open_tickets, t.opened30d, t.critical30d,
-                   s.nps, s.csat, s.last_answer
+                   s.nps, s.csat, s.last_answer,
+                   hs.score AS health_score, hs.grade AS health_grade, hs.score - h30.score AS health_delta30d
             FROM accounts a
             LEFT JOIN contract c ON c.account_id = a.id
             LEFT JOIN usage_agg u ON u.account_id = a.id
@@ -143,6 +144,11 @@ final class SnapshotSql {
             LEFT JOIN today td ON td.account_id = a.id
             LEFT JOIN ticket_agg t ON t.account_id = a.id
             LEFT JOIN surveys s ON s.account_id = a.id
+            -- Stored health scores (health package): the latest at or before asOf, and at or before asOf-30d.
+            LEFT JOIN LATERAL (SELECT h.score, h.grade FROM health_scores h WHERE h.account_id = a.id AND h.as_of <= :t0
+                               ORDER BY h.as_of DESC LIMIT 1) hs ON true
+            LEFT JOIN LATERAL (SELECT h.score FROM health_scores h WHERE h.account_id = a.id AND h.as_of <= :t30
+                               ORDER BY h.as_of DESC LIMIT 1) h30 ON true
             WHERE A_ACCOUNTS
             ORDER BY a.id
             """;

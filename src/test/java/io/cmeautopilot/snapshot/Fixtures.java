@@ -14,13 +14,13 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 
-/** Builds accounts and signals through the public API, the way an integration would. */
-final class Fixtures {
+/** Builds accounts and signals through the public API, the way an integration would (shared with other features' tests). */
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static long account(Map<String, Object> fields) {
+    public static long account(Map<String, Object> fields) {
         Map<String, Object> body = new HashMap<>(fields);
         body.putIfAbsent("externalId", "snap-" + UUID.randomUUID());
         body.putIfAbsent("name", "Snapshot Co");
@@ -28,17 +28,17 @@ final class Fixtures {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static String externalId(long accountId) {
+    public static String externalId(long accountId) {
         return given().when().get("/api/accounts/" + accountId).then().extract().jsonPath().getString("externalId");
     }
 
-    static void subscription(long accountId, String externalId, Map<String, Object> fields) {
+    public static void subscription(long accountId, String externalId, Map<String, Object> fields) {
         given().contentType(ContentType.JSON).body(fields)
                 .when().put("/api/accounts/" + accountId + "/subscriptions/" + externalId)
                 .then().statusCode(201);
     }
 
-    static Map<String, Object> usage(String account, String type, Instant at, String user, String feature, long quantity) {
+    public static Map<String, Object> usage(String account, String type, Instant at, String user, String feature, long quantity) {
         Map<String, Object> e = new HashMap<>();
         e.put("eventId", UUID.randomUUID().toString());
         e.put("account", account);
@@ -54,17 +54,17 @@ final class Fixtures {
         return e;
     }
 
-    static Map<String, Object> ticket(String account, String ticketId, String action, String severity, Instant at) {
+    public static Map<String, Object> ticket(String account, String ticketId, String action, String severity, Instant at) {
         return Map.of("eventId", UUID.randomUUID().toString(), "account", account, "ticketId", ticketId,
                 "action", action, "severity", severity, "occurredAt", at.toString());
     }
 
-    static Map<String, Object> survey(String account, String kind, int score, Instant at) {
+    public static Map<String, Object> survey(String account, String kind, int score, Instant at) {
         return Map.of("eventId", UUID.randomUUID().toString(), "account", account, "kind", kind, "score", score,
                 "answeredAt", at.toString());
     }
 
-    static void post(String path, List<Map<String, Object>> items) {
+    public static void post(String path, List<Map<String, Object>> items) {
         for (int from = 0; from < items.size(); from += 10_000) {
             List<Map<String, Object>> batch = new ArrayList<>(items.subList(from, Math.min(items.size(), from + 10_000)));
             given().contentType(ContentType.JSON).body(batch).when().post(path)
@@ -72,13 +72,13 @@ final class Fixtures {
         }
     }
 
-    static JsonPath snapshot(long accountId, Instant asOf) {
+    public static JsonPath snapshot(long accountId, Instant asOf) {
         String json = given().queryParam("asOf", asOf.toString()).when().get("/api/accounts/" + accountId + "/snapshot")
                 .then().statusCode(200).extract().asString();
         return new JsonPath(json).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
-    static Instant days(Instant t, double days) {
+    public static Instant days(Instant t, double days) {
         return t.plus(Duration.ofSeconds(Math.round(days * 86_400)));
     }
 }
