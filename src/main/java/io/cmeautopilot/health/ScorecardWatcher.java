@@ -22,7 +22,7 @@ class ScorecardWatcher {
 
     private String lastSeen;
 
-    @Scheduled(identity = "scorecard-watch", every = "${cme.rules.watch-interval:5s}", executeWith = Scheduled.SIMPLE,
+    @Scheduled(identity = "scorecard-watch", every = "${cme.rules.watch-interval:5s}",
             executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
