@@ -114,7 +114,8 @@ class TwoNodeClusterIT {
     @Test
     @Order(2)
     void a_node_killed_in_the_middle_of_a_run_loses_nothing_its_chunk_is_taken_over() throws Exception {
-        long run = a.api().contentType(ContentType.JSON).body(Map.of("scope", Map.of("all", true)))
+        // Started on node b, which takes its first chunk at once and then works one chunk after another.
+        long run = b.api().contentType(ContentType.JSON).body(Map.of("scope", Map.of("all", true)))
                 .when().post("/api/evaluations").then().statusCode(202).extract().jsonPath().getLong("id");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> count(
                 "SELECT count(*) FROM evaluation_chunks WHERE run_id = " + run + " AND status = 'RUNNING' AND claimed_by = 'node-b'") > 0);
