@@ -74,7 +74,7 @@ class HealthScoringBenchmark {
         BenchReport report = new BenchReport("Health scoring (" + String.format("%,d", ACCOUNTS) + " accounts, "
                 + String.format("%,d", EVENTS) + " usage events over 90 days, starter scorecard)");
         report.row("score every account, first pass of the day", BenchReport.seconds(firstNanos),
-                BenchReport.perSecond(ACCOUNTS, firstNanos) + " accounts; HTTP, lock, snapshot, scoring, history + current rows");
+                BenchReport.perSecond(ACCOUNTS, firstNanos) + " accounts; lock, snapshot, scoring, history + current rows");
         report.row("score every account again the same day, best of 2", BenchReport.seconds(againNanos),
                 BenchReport.perSecond(ACCOUNTS, againNanos) + " accounts; each day's row replaced (upsert)");
         report.row("floor: snapshot of every account", BenchReport.seconds(snapshotNanos), "the facts alone, no scoring, no write");
