@@ -122,7 +122,7 @@ class ChunkedRunTest {
                     insert(Task.forAccount($a).type("custom").title("Candidate").build());
                 end
                 """.formatted(segment);
-        JsonPath run = Runs.evaluate(Map.of("scope", Map.of("all", true), "mode", "backtest",
+        JsonPath run = Runs.evaluate(Map.of("scope", Map.of("segment", segment), "mode", "backtest",
                 "asOf", Instant.now().minus(Duration.ofDays(2)).toString(), "files", Map.of("candidate.drl", drl)));
         assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(run.getInt("rules.'Candidate: quiet accounts of the chunked segment'.proposed")).isEqualTo(7);

@@ -89,7 +89,7 @@ class EndpointGuardTest {
     private static Response call(io.restassured.specification.RequestSpecification spec, String method, String url,
             String mediaType) {
         spec = mediaType.startsWith("multipart/") ? spec.multiPart("file", "x.csv", "a,b\n".getBytes())
-                : spec.contentType(mediaType).body(mediaType.contains("json") ? "{}" : "x");
+                : spec.contentType(mediaType).body(mediaType.contains("json") ? "{}".getBytes() : "x".getBytes()); // bytes: any media type
         return switch (method) {
             case "get" -> spec.when().get(url);
             case "post" -> spec.when().post(url);
