@@ -28,6 +28,11 @@ public class RuleBookService {
 
     private static final Logger LOG = Logger.getLogger(RuleBookService.class);
 
+    static final String STARTUP = "startup";
+    static final String FILE_WATCH = "file-watch";
+    /** The trigger of {@code POST /api/rules/reload}: a person asking for the files on disk, whatever the cluster runs. */
+    static final String EXPLICIT = "api";
+
     @Inject
     RulesConfig config;
     @Inject
@@ -39,15 +44,10 @@ public class RuleBookService {
     @Inject
     MeterRegistry metrics;
 
-    static final String STARTUP = "startup";
-    static final String FILE_WATCH = "file-watch";
-    /** The trigger of {@code POST /api/rules/reload}: a person asking for the files on disk, whatever the cluster runs. */
-    static final String EXPLICIT = "api";
-
     private final ReentrantLock reloading = new ReentrantLock();
     private RuleBookCompiler compiler;
     private volatile String loadedFingerprint;
-    /** The version of the files on disk as of the last load from disk, whatever became of it. */
+    /** The version of the files on disk as of the last load from disk, whatever became of it; guarded by {@code reloading}. */
     private String diskVersion;
 
     @PostConstruct
