@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.kie.api.definition.rule.Rule;
@@ -50,6 +51,8 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
     private final List<AccountState> toRetract = new ArrayList<>();
     private final List<Proposal> proposals = new ArrayList<>();
     private final List<RuleFailure> failures = new ArrayList<>();
+    /** Handles deleted while the session fired (by rules or by the guard): not to be deleted again. */
+    private final Set<FactHandle> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
     private int insertedAccounts;
     private RuleState lastRule;
 
@@ -165,9 +168,10 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         // Facts are immutable; nothing to follow.
     }
 
+    /** Retracted actions stay proposed (a rule that deletes what it inserted is not an undo); the handle is gone. */
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        // Retracted actions stay proposed: a rule that deletes what it inserted is not an undo.
+        deleted.add(event.getFactHandle());
     }
 
     /** A consequence threw: its half-done proposals are dropped, the failure recorded, the session goes on. */
@@ -224,7 +228,8 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         for (AccountState account : toRetract) {
             for (int i = 0; i < account.handleCount; i++) {
                 FactHandle handle = account.handles[i];
-                if (session.getObject(handle) != null) {
+                // Not session.getObject(handle): a session without thread safety throws from it (Drools 10.2).
+                if (!deleted.contains(handle)) {
                     session.delete(handle);
                 }
             }

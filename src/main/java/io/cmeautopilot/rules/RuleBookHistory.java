@@ -25,15 +25,45 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 class RuleBookHistory implements PanacheRepository<RuleBookLoad> {
 
     static final int MAX_PAGE_SIZE = 200;
+    /** pg_advisory_xact_lock key serializing rule book activations across nodes ("cmerules" in ASCII). */
+    static final long ACTIVATION_LOCK = 0x636d6572756c6573L;
 
     @Inject
     Clock clock;
     @Inject
     AuditService audit;
 
+    /** What became of a version offered to the cluster (see {@link #offer}). */
+    enum Offer {
+        /** It is now the active version; the previous one is superseded. */
+        ACTIVATED,
+        /** It already was the active version; nothing was written. */
+        ALREADY_ACTIVE,
+        /** It was active once and has been replaced since; it stays replaced (recorded as SUPERSEDED). */
+        SUPERSEDED
+    }
+
+    /**
+     * Makes a compiled version the one every node evaluates, unless it already is, or unless it was
+     * active before and has been replaced since and {@code restoreSuperseded} is false: a node
+     * restarted with stale files must not undo a newer activation. Activations are serialized across
+     * nodes by a transaction-scoped advisory lock, so two nodes activating at once leave exactly one
+     * active version (the later one) instead of a unique-index violation.
+     */
     @Transactional
-    public RuleBookLoad recordActivated(Compilation compilation, String trigger, String actor) {
+    public Offer offer(Compilation compilation, String trigger, String actor, boolean restoreSuperseded) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) l")
+                .setParameter("key", ACTIVATION_LOCK).getSingleResult();
         Optional<RuleBookLoad> previous = active();
+        if (previous.isPresent() && previous.get().version.equals(compilation.version())) {
+            return Offer.ALREADY_ACTIVE;
+        }
+        if (!restoreSuperseded && wasActivated(compilation.version())) {
+            persist(newLoad(compilation, trigger, actor, "SUPERSEDED"));
+            audit.record(actor, "rules.superseded", "rule-book", compilation.version(), Map.of("trigger", trigger,
+                    "activeVersion", previous.map(p -> p.version).orElse("")));
+            return Offer.SUPERSEDED;
+        }
         previous.ifPresent(p -> {
             p.active = false;
             flush(); // the partial unique index must see the old row inactive before the new one arrives
@@ -46,7 +76,11 @@ class RuleBookHistory implements PanacheRepository<RuleBookLoad> {
         details.put("rules", compilation.rules().size());
         details.put("previousVersion", previous.map(p -> p.version).orElse(null));
         audit.record(actor, "rules.activated", "rule-book", compilation.version(), details);
-        return load;
+        return Offer.ACTIVATED;
+    }
+
+    private boolean wasActivated(String version) {
+        return count("version = ?1 and result = 'ACTIVATED'", version) > 0;
     }
 
     @Transactional

@@ -49,7 +49,7 @@ public class RuleBookResource {
     @Path("/reload")
     @Operation(summary = "Recompile the rule book from disk and activate it; 422 with diagnostics if it does not compile")
     public ReloadOutcome reload() {
-        ReloadOutcome outcome = service.reload("api", identity.getPrincipal().getName());
+        ReloadOutcome outcome = service.reload(RuleBookService.EXPLICIT, identity.getPrincipal().getName());
         if (outcome.rejected()) {
             throw new RuleBookRejectedException("the rule book has " + outcome.diagnostics().stream().filter(Diagnostic::isError).count()
                     + " error(s); version " + (outcome.activeVersion() == null ? "(none)" : outcome.activeVersion())

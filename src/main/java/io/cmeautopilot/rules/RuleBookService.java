@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.cmeautopilot.rules.RuleBookHistory.Offer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
@@ -26,6 +27,11 @@ import io.quarkus.runtime.StartupEvent;
 public class RuleBookService {
 
     private static final Logger LOG = Logger.getLogger(RuleBookService.class);
+
+    static final String STARTUP = "startup";
+    static final String FILE_WATCH = "file-watch";
+    /** The trigger of {@code POST /api/rules/reload}: a person asking for the files on disk, whatever the cluster runs. */
+    static final String EXPLICIT = "api";
 
     @Inject
     RulesConfig config;
@@ -41,6 +47,8 @@ public class RuleBookService {
     private final ReentrantLock reloading = new ReentrantLock();
     private RuleBookCompiler compiler;
     private volatile String loadedFingerprint;
+    /** The version of the files on disk as of the last load from disk, whatever became of it; guarded by {@code reloading}. */
+    private String diskVersion;
 
     @PostConstruct
     void init() {
@@ -48,9 +56,12 @@ public class RuleBookService {
     }
 
     void loadAtStartup(@Observes StartupEvent event) {
-        ReloadOutcome outcome = reload("startup", "system");
+        ReloadOutcome outcome = reload(STARTUP, "system");
         if (outcome.rejected()) {
-            LOG.errorf("The rule book in %s does not compile; no rules are active until it is fixed", dir().toAbsolutePath());
+            converge(); // run the cluster's version rather than nothing until the files are fixed
+            LOG.errorf("The rule book in %s does not compile; %s", dir().toAbsolutePath(), active()
+                    .map(b -> "following the cluster's active version " + b.shortVersion() + " until it is fixed")
+                    .orElse("no rules are active until it is fixed"));
         }
     }
 
@@ -62,13 +73,27 @@ public class RuleBookService {
         return holder.current();
     }
 
-    /** Compiles the rule files on disk and activates them if they compile; never replaces a working book with a broken one. */
+    /**
+     * Compiles the rule files on disk and activates them if they compile; never replaces a working
+     * book with a broken one. The database stays the source of truth for versions the cluster has
+     * moved past: at start-up, files that were active once and replaced since are stale (a node
+     * restarted from an old deployment) and the node follows the active version instead; a file
+     * watch acts only when the content changed (an edit, a revert, a deployment), not when a tool
+     * merely rewrote the same files; an explicit reload ({@link #EXPLICIT}) always offers the files.
+     */
     public ReloadOutcome reload(String trigger, String actor) {
         reloading.lock();
         try {
             loadedFingerprint = RuleFiles.fingerprint(dir());
             Compilation compilation = compiler.compile(RuleFiles.drl(dir()));
             String activeVersion = holder.current().map(RuleBook::version).orElse(null);
+            boolean contentChanged = !compilation.version().equals(diskVersion);
+            diskVersion = compilation.version();
+            if (FILE_WATCH.equals(trigger) && !contentChanged) {
+                count("unchanged");
+                return new ReloadOutcome("UNCHANGED", compilation.version(), activeVersion, compilation.rules().size(),
+                        compilation.diagnostics());
+            }
             if (!compilation.succeeded()) {
                 history.recordRejected(compilation, trigger, actor);
                 count("rejected");
@@ -80,12 +105,17 @@ public class RuleBookService {
                         compilation.diagnostics());
             }
             RuleBook book = compilation.book().orElseThrow();
-            boolean sameAsActive = book.version().equals(activeVersion);
-            boolean sameAsDatabase = book.version().equals(history.activeVersion().orElse(null));
-            if (!sameAsDatabase) {
-                history.recordActivated(compilation, trigger, actor);
+            if (history.offer(compilation, trigger, actor, !STARTUP.equals(trigger)) == Offer.SUPERSEDED) {
+                count("superseded");
+                LOG.warnf("Rule book %s in %s was active before and has been replaced in the cluster since: stale files, "
+                        + "not activated (%s by %s). This node follows the cluster's active version; POST /api/rules/reload "
+                        + "brings the files back.",
+                        book.shortVersion(), dir(), trigger, actor);
+                converge();
+                return new ReloadOutcome("SUPERSEDED", book.version(), holder.current().map(RuleBook::version).orElse(null),
+                        book.rules().size(), compilation.diagnostics());
             }
-            if (sameAsActive) {
+            if (book.version().equals(activeVersion)) {
                 count("unchanged");
                 return new ReloadOutcome("UNCHANGED", book.version(), book.version(), book.rules().size(), compilation.diagnostics());
             }

@@ -28,7 +28,7 @@ class RuleBookWatcher {
         try {
             String now = RuleFiles.fingerprint(service.dir());
             if (now.equals(lastSeen) && !now.equals(service.loadedFingerprint())) {
-                service.reload("file-watch", "system:file-watch");
+                service.reload(RuleBookService.FILE_WATCH, "system:file-watch");
             }
             lastSeen = now;
             service.converge();

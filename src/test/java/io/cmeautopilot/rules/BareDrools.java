@@ -17,7 +17,7 @@ public final class BareDrools {
 
     /** Firings for the accounts, in one session. */
     public static int fire(RuleBook book, List<AccountFact> accounts) {
-        KieSession session = book.kieBase().newKieSession();
+        KieSession session = book.newSession(); // the same sessions as the engine
         try {
             for (AccountFact account : accounts) {
                 session.insert(account);
