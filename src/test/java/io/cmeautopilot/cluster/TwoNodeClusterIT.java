@@ -39,7 +39,7 @@ class TwoNodeClusterIT {
     static final int ACCOUNTS = 1200;
     static final String CHURN = "Churn: no login for 14 days";
     static final Map<String, String> SETTINGS = Map.of("EVALUATION_CHUNK_SIZE", "40", "EVALUATION_WORKERS", "1",
-            "EVALUATION_CHUNK_LEASE", "PT5S", "EVALUATION_POLL_INTERVAL", "500ms", "EVALUATION_DIRTY_INTERVAL", "off");
+            "EVALUATION_CHUNK_LEASE", "PT5S", "EVALUATION_POLL_INTERVAL", "1s", "EVALUATION_DIRTY_INTERVAL", "off");
 
     static PostgresTestResource database = new PostgresTestResource();
     static String url;
@@ -117,8 +117,14 @@ class TwoNodeClusterIT {
         // Started on node b, which takes its first chunk at once and then works one chunk after another.
         long run = b.api().contentType(ContentType.JSON).body(Map.of("scope", Map.of("all", true)))
                 .when().post("/api/evaluations").then().statusCode(202).extract().jsonPath().getLong("id");
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> count(
-                "SELECT count(*) FROM evaluation_chunks WHERE run_id = " + run + " AND status = 'RUNNING' AND claimed_by = 'node-b'") > 0);
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> count(
+                    "SELECT count(*) FROM evaluation_chunks WHERE run_id = " + run + " AND status = 'RUNNING' AND claimed_by = 'node-b'") > 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("node b never held a chunk of run " + run + "; chunks by status and node: "
+                    + rows("SELECT status || '/' || coalesce(claimed_by, '-') || ' x' || count(*) FROM evaluation_chunks WHERE run_id = "
+                            + run + " GROUP BY status, claimed_by") + "; run: " + rows("SELECT status || ' ' || chunks_total FROM evaluation_runs WHERE id = " + run), e);
+        }
         b.kill();
 
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() -> "SUCCEEDED".equals(
@@ -136,6 +142,17 @@ class TwoNodeClusterIT {
         assertThat(count("SELECT count(*) FROM tasks WHERE rule_name = '" + CHURN + "' AND status = 'OPEN'")).isEqualTo(ACCOUNTS);
         assertThat(count("SELECT count(*) FROM (SELECT account_id FROM tasks WHERE rule_name = '" + CHURN
                 + "' GROUP BY account_id HAVING count(*) > 1) duplicated")).isZero();
+    }
+
+    private static List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 
     private static long count(String sql) throws SQLException {
