@@ -117,9 +117,13 @@ class TwoNodeClusterIT {
         // The whole run lasts well under a second on a quiet machine and a chunk tens of milliseconds:
         // start it on node b (which works one chunk after another from then on), and as soon as its answer
         // is in, kill node b the moment it holds a chunk, watching on one open connection.
-        long run = b.api().contentType(ContentType.JSON).body(Map.of("scope", Map.of("all", true)))
-                .when().post("/api/evaluations").then().statusCode(202).extract().jsonPath().getLong("id");
-        assertThat(killBWhenItHoldsAChunkOf(run)).as("node b was killed while it held a chunk of run %d", run).isTrue();
+        long run;
+        try (Connection watch = DriverManager.getConnection(url, "postgres", "")) {
+            run = b.api().contentType(ContentType.JSON).body(Map.of("scope", Map.of("all", true)))
+                    .when().post("/api/evaluations").then().statusCode(202).extract().jsonPath().getLong("id");
+            assertThat(killBWhenItHoldsAChunkOf(watch, run)).as("node b was killed while it held a chunk of run %d", run)
+                    .isTrue();
+        }
 
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() -> "SUCCEEDED".equals(
                 a.api().when().get("/api/evaluations/" + run).then().statusCode(200).extract().jsonPath().getString("status")));
@@ -139,10 +143,9 @@ class TwoNodeClusterIT {
     }
 
     /** Kills node b as soon as it holds a chunk of the run; false if the run has no open chunk left first. */
-    private static boolean killBWhenItHoldsAChunkOf(long run) throws SQLException, InterruptedException {
+    private static boolean killBWhenItHoldsAChunkOf(Connection c, long run) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
-                java.sql.PreparedStatement held = c.prepareStatement("SELECT count(*) FILTER (WHERE status = 'RUNNING' AND "
+        try (java.sql.PreparedStatement held = c.prepareStatement("SELECT count(*) FILTER (WHERE status = 'RUNNING' AND "
                         + "claimed_by = 'node-b'), count(*) FILTER (WHERE status IN ('PENDING', 'RUNNING')) "
                         + "FROM evaluation_chunks WHERE run_id = ?")) {
             held.setLong(1, run);
