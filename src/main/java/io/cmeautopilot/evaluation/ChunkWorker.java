@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.cmeautopilot.common.Failures;
 import io.cmeautopilot.rules.RuleBookHolder;
 import io.quarkus.scheduler.Scheduled;
 
@@ -111,19 +112,11 @@ class ChunkWorker {
         } catch (ChunkProcessor.ChunkLost e) {
             LOG.info(e.getMessage());
         } catch (RuntimeException e) {
-            String status = store.giveUp(chunk, node, rootMessage(e), config.chunkMaxAttempts());
+            String status = store.giveUp(chunk, node, Failures.rootMessage(e), config.chunkMaxAttempts());
             LOG.errorf(e, "Evaluation %s failed (attempt %d): %s", chunk, chunk.attempt(),
                     "FAILED".equals(status) ? "no attempts left, the run will fail" : "it will be tried again");
         }
         finisher.tryFinish(chunk.runId());
         return true;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

@@ -92,19 +92,25 @@ class EvaluationRuns implements PanacheRepository<EvaluationRun> {
         return find("scheduleName = ?1 order by id desc", schedule).firstResultOptional().map(this::view);
     }
 
-    /** A finished run as recorded; a running one with the figures of its finished chunks so far. */
+    /**
+     * A finished run as recorded (its chunks only counted); a running one with the figures of its
+     * finished chunks so far (every chunk's figures read and summed).
+     */
     private RunView view(EvaluationRun r) {
-        RunTotals totals;
         try (Connection c = dataSource.getConnection()) {
-            totals = RunTotals.of(c, r.id);
+            if (r.finishedAt != null) {
+                return new RunView(r.id, r.trigger, r.mode, r.scope, r.ruleBookVersion, r.status, r.requestedBy,
+                        r.startedAt, r.finishedAt, r.asOf, r.scheduleName, r.scheduledFor, r.selection,
+                        RunTotals.progressOf(c, r.id), r.accountsEvaluated, r.autoResolved, r.ruleStats, r.failures,
+                        r.error, "apply".equals(r.mode) ? null : r.sample);
+            }
+            RunTotals totals = RunTotals.of(c, r.id);
+            return new RunView(r.id, r.trigger, r.mode, r.scope, r.ruleBookVersion, r.status, r.requestedBy,
+                    r.startedAt, null, r.asOf, r.scheduleName, r.scheduledFor, r.selection, totals.progress(),
+                    totals.accounts, totals.autoResolved, totals.stats, totals.failures, r.error,
+                    "apply".equals(r.mode) ? null : totals.sample);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the chunks of run " + r.id, e);
         }
-        boolean running = r.finishedAt == null;
-        return new RunView(r.id, r.trigger, r.mode, r.scope, r.ruleBookVersion, r.status, r.requestedBy, r.startedAt,
-                r.finishedAt, r.asOf, r.scheduleName, r.scheduledFor, r.selection, totals.progress(),
-                running ? totals.accounts : r.accountsEvaluated, running ? totals.autoResolved : r.autoResolved,
-                running ? totals.stats : r.ruleStats, running ? totals.failures : r.failures, r.error,
-                "apply".equals(r.mode) ? null : (running ? totals.sample : r.sample));
     }
 }

@@ -51,6 +51,18 @@ final class RunTotals {
         return t;
     }
 
+    /** Only the chunk counts, for a finished run whose figures are already summed into its record. */
+    static RunView.Progress progressOf(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE status = 'DONE'), "
+                + "count(*) FILTER (WHERE status = 'FAILED') FROM evaluation_chunks WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new RunView.Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+            }
+        }
+    }
+
     private void add(ResultSet rs) throws SQLException, com.fasterxml.jackson.core.JsonProcessingException {
         chunksTotal++;
         switch (rs.getString("status")) {

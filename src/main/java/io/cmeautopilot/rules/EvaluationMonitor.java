@@ -22,6 +22,7 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
 
+import io.cmeautopilot.common.Failures;
 import io.cmeautopilot.rules.api.AccountFact;
 import io.cmeautopilot.rules.api.FeatureUsage;
 import io.cmeautopilot.rules.api.ProposedAction;
@@ -186,7 +187,7 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         AccountState state = accounts.get(account);
         AccountFact fact = state == null ? null : state.fact;
         failures.add(new RuleFailure(match.getRule().getName(), account, fact == null ? null : fact.getExternalId(),
-                messageOf(exception)));
+                Failures.rootMessage(exception)));
     }
 
     EvaluationResult result() {
@@ -250,15 +251,6 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
             }
         }
         return NO_ACCOUNT;
-    }
-
-    private static String messageOf(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     /** A rule of the book as this session sees it: its metadata and how often it fired. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.kie.api.runtime.KieSession;
 import org.jboss.logging.Logger;
 
+import io.cmeautopilot.common.Failures;
 import io.cmeautopilot.rules.api.AccountFact;
 import io.cmeautopilot.rules.api.FeatureUsage;
 
@@ -36,7 +37,7 @@ public final class RuleEngine {
                 AccountFact a = accounts.get(0);
                 LOG.warnf(e, "Evaluation of account %s failed", a.getExternalId());
                 return new EvaluationResult(book.version(), 1, List.of(),
-                        List.of(new RuleFailure(null, a.getId(), a.getExternalId(), "evaluation failed: " + rootMessage(e))),
+                        List.of(new RuleFailure(null, a.getId(), a.getExternalId(), "evaluation failed: " + Failures.rootMessage(e))),
                         List.of(), Map.of());
             }
             List<EvaluationResult> parts = new ArrayList<>();
@@ -65,13 +66,5 @@ public final class RuleEngine {
         } finally {
             session.dispose();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -152,8 +151,7 @@ class ScheduleService implements PanacheRepositoryBase<Schedule, String> {
                     + "day-of-month month day-of-week [year], e.g. '0 0 2 * * ?'): " + e.getMessage());
         }
         try {
-            ZoneId zone = ZoneId.of(timeZone);
-            TimeZone.getTimeZone(zone);
+            ZoneId.of(timeZone);
         } catch (DateTimeException e) {
             throw ProblemException.invalidField("timeZone", "unknown time zone '" + timeZone + "' (use an IANA name, e.g. Europe/Berlin)");
         }
