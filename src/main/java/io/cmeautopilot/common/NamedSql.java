@@ -77,7 +77,7 @@ public final class NamedSql {
         } else if (value instanceof LocalDate[] dates) {
             statement.setArray(index, connection.createArrayOf("date", dates));
         } else if (value instanceof Instant[] instants) {
-            Object[] text = java.util.Arrays.stream(instants).map(Instant::toString).toArray();
+            Object[] text = java.util.Arrays.stream(instants).map(i -> i == null ? null : i.toString()).toArray();
             statement.setArray(index, connection.createArrayOf("timestamptz", text));
         } else if (value instanceof String[] strings) {
             statement.setArray(index, connection.createArrayOf("text", strings));

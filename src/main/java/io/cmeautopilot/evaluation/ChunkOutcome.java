@@ -18,6 +18,9 @@ final class ChunkOutcome {
 
     int accounts;
     int autoResolved;
+    long snapshotMillis;
+    long engineMillis;
+    long writeMillis;
     final Map<String, RuleStats> stats = new TreeMap<>();
     /** Accounts whose evaluation failed or was stopped: auto-resolve must not read their silence. */
     final Set<Long> troubled = new HashSet<>();
@@ -54,6 +57,12 @@ final class ChunkOutcome {
                     + "): further proposals of this run are held, not applied"));
         }
         add(rule, RuleStats.of("tripped"));
+    }
+
+    void timed(long snapshotNanos, long engineNanos, long writeNanos) {
+        snapshotMillis = snapshotNanos / 1_000_000;
+        engineMillis = engineNanos / 1_000_000;
+        writeMillis = writeNanos / 1_000_000;
     }
 
     void add(String rule, RuleStats delta) {

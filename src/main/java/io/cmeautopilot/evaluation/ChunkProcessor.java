@@ -2,7 +2,9 @@ package io.cmeautopilot.evaluation;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,8 @@ import io.agroal.api.AgroalDataSource;
 import io.cmeautopilot.rules.EvaluationResult;
 import io.cmeautopilot.rules.RuleBook;
 import io.cmeautopilot.rules.RuleEvaluator;
+import io.cmeautopilot.rules.api.AccountFact;
+import io.cmeautopilot.rules.api.FeatureUsage;
 import io.cmeautopilot.snapshot.SnapshotService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -33,6 +37,8 @@ class ChunkProcessor {
     @Inject
     ProposalApplier applier;
     @Inject
+    RuleBudgets budgets;
+    @Inject
     AgroalDataSource dataSource;
 
     /** Thrown when the chunk's lease ran out and another node took it: this node's work is rolled back. */
@@ -45,14 +51,18 @@ class ChunkProcessor {
     void process(Chunk chunk, EvaluationRun run, String node) {
         RuleBook book = books.book(run.ruleBookVersion, run.ruleFiles).orElseThrow(() -> new IllegalStateException(
                 "rule book " + run.ruleBookVersion + " of run " + run.id + " is not known on this node"));
-        List<Long> ids = store.accountIds(chunk, run.scope);
         ChunkOutcome outcome = new ChunkOutcome();
-        EvaluationResult result = evaluate(book, run.selection, ids, run.asOf);
+        long started = System.nanoTime();
+        ChunkFacts facts = facts(chunk, run);
+        long snapshotDone = System.nanoTime();
+        EvaluationResult result = run.selection.apply(book, evaluator.engine().evaluate(book, facts.accounts(), facts.features()));
+        long engineDone = System.nanoTime();
         outcome.count(result);
         boolean applies = "apply".equals(run.mode);
         if (!applies) {
             result.proposals().forEach(outcome::observe);
         }
+        Map<String, Integer> allowed = applies ? budgets.reserve(run.id, chunk.seq(), book, result.proposals()) : Map.of();
         ProposalApplier.RunContext context = new ProposalApplier.RunContext(run.id, book, run.startedAt, run.asOf,
                 run.selection);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -61,8 +71,9 @@ class ChunkProcessor {
                     throw new ChunkLost(chunk);
                 }
                 if (applies) {
-                    applier.apply(c, context, result.proposals(), ids, outcome);
+                    applier.apply(c, context, result.proposals(), facts.ids(), allowed, outcome);
                 }
+                outcome.timed(snapshotDone - started, engineDone - snapshotDone, System.nanoTime() - engineDone);
                 store.complete(c, chunk, outcome);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not apply " + chunk, e);
@@ -70,10 +81,31 @@ class ChunkProcessor {
         });
     }
 
-    /** The rule book over these accounts as of an instant, with only the selected rules' proposals. */
-    EvaluationResult evaluate(RuleBook book, RuleSelection selection, List<Long> ids, java.time.Instant asOf) {
+    /** A chunk's accounts with their facts as of the run's instant. */
+    private record ChunkFacts(List<Long> ids, List<AccountFact> accounts, Map<Long, List<FeatureUsage>> features) {
+    }
+
+    /**
+     * A run over every account reads its chunks as id ranges (one range scan per table); other
+     * scopes read the chunk's listed or filtered ids.
+     */
+    private ChunkFacts facts(Chunk chunk, EvaluationRun run) {
+        if (chunk.accountIds() == null && ScopeSql.coversEveryAccount(run.scope)) {
+            SnapshotService.Facts range = snapshots.factsBetween(chunk.firstId(), chunk.lastId(), run.asOf);
+            return new ChunkFacts(range.accounts().stream().map(AccountFact::getId).toList(), range.accounts(),
+                    range.features());
+        }
+        List<Long> ids = store.accountIds(chunk, run.scope);
         if (ids.isEmpty()) {
-            return new EvaluationResult(book.version(), 0, List.of(), List.of(), List.of(), java.util.Map.of());
+            return new ChunkFacts(ids, List.of(), Map.of());
+        }
+        return new ChunkFacts(ids, snapshots.facts(ids, run.asOf), snapshots.featureUsage(ids, run.asOf));
+    }
+
+    /** The rule book over these accounts as of an instant, with only the selected rules' proposals. */
+    EvaluationResult evaluate(RuleBook book, RuleSelection selection, List<Long> ids, Instant asOf) {
+        if (ids.isEmpty()) {
+            return new EvaluationResult(book.version(), 0, List.of(), List.of(), List.of(), Map.of());
         }
         return selection.apply(book, evaluator.engine().evaluate(book, snapshots.facts(ids, asOf),
                 snapshots.featureUsage(ids, asOf)));

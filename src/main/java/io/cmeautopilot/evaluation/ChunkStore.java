@@ -53,7 +53,8 @@ class ChunkStore {
     private static final NamedSql COMPLETE = NamedSql.of("""
             UPDATE evaluation_chunks
             SET status = 'DONE', accounts = :accounts, auto_resolved = :autoResolved, stats = CAST(:stats AS jsonb), failures = CAST(:failures AS jsonb),
-                troubled = :troubled, sample = CAST(:sample AS jsonb), lease_until = NULL, finished_at = now()
+                troubled = :troubled, sample = CAST(:sample AS jsonb), lease_until = NULL, finished_at = now(),
+                snapshot_ms = :snapshotMs, engine_ms = :engineMs, write_ms = :writeMs
             WHERE run_id = :run AND seq = :seq""");
 
     private static final NamedSql GIVE_UP = NamedSql.of("""
@@ -158,6 +159,9 @@ class ChunkStore {
         p.put("failures", json(outcome.failures));
         p.put("troubled", outcome.troubled.toArray(Long[]::new));
         p.put("sample", outcome.sample.isEmpty() ? null : json(outcome.sample));
+        p.put("snapshotMs", outcome.snapshotMillis);
+        p.put("engineMs", outcome.engineMillis);
+        p.put("writeMs", outcome.writeMillis);
         try (PreparedStatement ps = COMPLETE.prepare(c, p)) {
             ps.executeUpdate();
         }

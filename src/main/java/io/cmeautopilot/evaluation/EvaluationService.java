@@ -130,6 +130,6 @@ public class EvaluationService {
         result.proposals().forEach(outcome::observe);
         return new RunView(null, trigger, request.effectiveMode(), request.scope(), book.version(), "SUCCEEDED",
                 requestedBy, now, clock.instant(), asOf, null, null, selection, new RunView.Progress(1, 1, 0),
-                outcome.accounts, 0, outcome.stats, outcome.failures, null, outcome.sample);
+                RunView.Work.NONE, outcome.accounts, 0, outcome.stats, outcome.failures, null, outcome.sample);
     }
 }

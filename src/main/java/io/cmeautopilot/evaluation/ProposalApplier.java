@@ -1,11 +1,10 @@
 package io.cmeautopilot.evaluation;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,34 +12,27 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
-import io.cmeautopilot.common.NamedSql;
 import io.cmeautopilot.rules.Proposal;
 import io.cmeautopilot.rules.RuleBook;
 import io.cmeautopilot.rules.RuleInfo;
 import io.cmeautopilot.rules.api.Priority;
 import io.cmeautopilot.rules.api.Task;
 import io.cmeautopilot.tasks.RuleTask;
+import io.cmeautopilot.tasks.RuleTaskBatchWriter;
 import io.cmeautopilot.tasks.RuleTaskWriter;
 
 /**
  * Turns one chunk's proposals into outcomes, inside the chunk's transaction: the {@code @maxPerRun}
- * guardrail (a budget per run and rule, shared by every node), dedupe and cooldown through the
+ * guardrail (within the shares {@link RuleBudgets} reserved), dedupe and cooldown through the
  * writers, and auto-resolve of what the chunk's accounts no longer get proposed.
  */
 @ApplicationScoped
 class ProposalApplier {
 
-    private static final Logger LOG = Logger.getLogger(ProposalApplier.class);
-
-    private static final NamedSql TAKE_BUDGET = NamedSql.of("""
-            INSERT INTO evaluation_rule_budget AS b (run_id, rule, used) VALUES (:run, :rule, :wanted)
-            ON CONFLICT (run_id, rule) DO UPDATE SET used = b.used + excluded.used
-            RETURNING used""");
-
     @Inject
     RuleTaskWriter taskWriter;
+    @Inject
+    RuleTaskBatchWriter taskBatch;
     @Inject
     OfferProposals offers;
 
@@ -48,64 +40,43 @@ class ProposalApplier {
     record RunContext(long runId, RuleBook book, Instant startedAt, Instant asOf, RuleSelection selection) {
     }
 
-    void apply(Connection c, RunContext run, List<Proposal> proposals, List<Long> accountIds, ChunkOutcome outcome)
-            throws SQLException {
-        Map<String, Integer> allowed = budgets(c, run, proposals);
+    /**
+     * Applies the chunk's proposals within {@code allowed} (what {@link RuleBudgets} granted each
+     * capped rule): tasks all at once ({@link RuleTaskBatchWriter}), offers and suggestions one by one.
+     */
+    void apply(Connection c, RunContext run, List<Proposal> proposals, List<Long> accountIds,
+            Map<String, Integer> allowed, ChunkOutcome outcome) throws SQLException {
+        Map<String, Integer> left = new HashMap<>(allowed);
+        List<Proposal> taskProposals = new ArrayList<>();
+        List<RuleTask> tasks = new ArrayList<>();
         for (Proposal proposal : proposals) {
             String rule = proposal.rule();
-            Integer left = allowed.get(rule);
-            if (left != null) {
-                if (left == 0) {
+            Integer budget = left.get(rule);
+            if (budget != null) {
+                if (budget == 0) {
                     int limit = run.book().rule(proposal.rulePackage(), rule).map(RuleInfo::maxPerRun).orElse(0);
                     outcome.trip(rule, limit);
                     continue;
                 }
-                allowed.put(rule, left - 1);
+                left.put(rule, budget - 1);
             }
-            if (!(proposal.action() instanceof Task task)) {
+            if (proposal.action() instanceof Task task) {
+                taskProposals.add(proposal);
+                tasks.add(ruleTask(run.book(), proposal, task, run.runId(), run.asOf()));
+            } else {
                 outcome.add(rule, offers.write(run.book(), proposal, run.runId()).map(RuleStats::of)
                         .orElseGet(() -> RuleStats.of("not-applied")));
-                continue;
             }
-            RuleTaskWriter.Outcome written = taskWriter.write(ruleTask(run.book(), proposal, task, run.runId(), run.asOf()));
-            outcome.add(rule, RuleStats.of(switch (written) {
+        }
+        List<RuleTaskWriter.Outcome> written = taskBatch.writeAll(c, tasks);
+        for (int i = 0; i < written.size(); i++) {
+            outcome.add(taskProposals.get(i).rule(), RuleStats.of(switch (written.get(i)) {
                 case CREATED -> "created";
                 case UPDATED -> "updated";
                 case SUPPRESSED_BY_COOLDOWN -> "cooldown";
             }));
         }
         outcome.autoResolved += autoResolve(run, accountIds, outcome);
-    }
-
-    /**
-     * For each rule with a {@code @maxPerRun}, how many of this chunk's proposals may still be applied.
-     * The budget row stays locked until the chunk commits, so chunks on other nodes wait their turn.
-     */
-    private Map<String, Integer> budgets(Connection c, RunContext run, List<Proposal> proposals) throws SQLException {
-        Map<String, Integer> wanted = new HashMap<>();
-        Map<String, Integer> limits = new HashMap<>();
-        for (Proposal p : proposals) {
-            Integer limit = run.book().rule(p.rulePackage(), p.rule()).map(RuleInfo::maxPerRun).orElse(null);
-            if (limit != null) {
-                wanted.merge(p.rule(), 1, Integer::sum);
-                limits.put(p.rule(), limit);
-            }
-        }
-        Map<String, Integer> allowed = new HashMap<>();
-        for (Map.Entry<String, Integer> e : wanted.entrySet()) {
-            try (PreparedStatement ps = TAKE_BUDGET.prepare(c, Map.of("run", run.runId(), "rule", e.getKey(),
-                    "wanted", e.getValue())); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                int usedBefore = rs.getInt(1) - e.getValue();
-                int left = Math.max(0, Math.min(e.getValue(), limits.get(e.getKey()) - usedBefore));
-                allowed.put(e.getKey(), left);
-                if (left < e.getValue()) {
-                    LOG.warnf("Rule '%s' proposed more than its @maxPerRun(%d) in run %d; the rest is held",
-                            e.getKey(), limits.get(e.getKey()), run.runId());
-                }
-            }
-        }
-        return allowed;
     }
 
     /** Open tasks of auto-resolving rules in this run that no run proposed since this one started are closed. */

@@ -51,14 +51,19 @@ final class RunTotals {
         return t;
     }
 
-    /** Only the chunk counts, for a finished run whose figures are already summed into its record. */
-    static RunView.Progress progressOf(Connection c, long runId) throws SQLException {
+    /** The chunks counted and their time summed: all a finished run needs besides its record. */
+    record Counts(RunView.Progress progress, RunView.Work work) {
+    }
+
+    static Counts countsOf(Connection c, long runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE status = 'DONE'), "
-                + "count(*) FILTER (WHERE status = 'FAILED') FROM evaluation_chunks WHERE run_id = ?")) {
+                + "count(*) FILTER (WHERE status = 'FAILED'), coalesce(sum(snapshot_ms), 0), "
+                + "coalesce(sum(engine_ms), 0), coalesce(sum(write_ms), 0) FROM evaluation_chunks WHERE run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new RunView.Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+                return new Counts(new RunView.Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+                        new RunView.Work(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
             }
         }
     }

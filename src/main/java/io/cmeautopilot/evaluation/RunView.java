@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record RunView(Long id, String trigger, String mode, EvaluationRequest.Scope scope, String ruleBookVersion,
         String status, String requestedBy, Instant startedAt, Instant finishedAt, Instant asOf, String schedule,
-        Instant scheduledFor, RuleSelection selection, Progress progress, int accountsEvaluated, int autoResolved,
+        Instant scheduledFor, RuleSelection selection, Progress progress, Work work, int accountsEvaluated, int autoResolved,
         Map<String, RuleStats> rules, List<Map<String, Object>> failures, String error, List<ProposalView> proposals) {
 
     /** One proposal of a dry run or backtest: what a rule would have done to which account, and why. */
@@ -21,6 +21,16 @@ public record RunView(Long id, String trigger, String mode, EvaluationRequest.Sc
 
     /** Chunks of accounts: how many there are, how many are finished, how many failed for good. */
     public record Progress(int chunksTotal, int chunksDone, int chunksFailed) {
+    }
+
+    /**
+     * Where the finished chunks' time went, summed over chunks (chunks worked at the same time on
+     * several threads or nodes add up, so the sum can exceed the run's wall time): computing the
+     * accounts' facts, the rule engine alone, and writing the outcomes.
+     */
+    public record Work(long snapshotMillis, long engineMillis, long writeMillis) {
+
+        static final Work NONE = new Work(0, 0, 0);
     }
 
     boolean finished() {

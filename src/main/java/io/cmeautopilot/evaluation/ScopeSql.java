@@ -34,6 +34,11 @@ record ScopeSql(String condition, Map<String, Object> params) {
         return new ScopeSql("true", Map.of());
     }
 
+    /** True when the scope is every account, so a chunk's id range needs no further condition. */
+    static boolean coversEveryAccount(EvaluationRequest.Scope scope) {
+        return Boolean.TRUE.equals(scope.all());
+    }
+
     /** Exactly one kind of target, and a filter that filters something. */
     static void check(EvaluationRequest.Scope scope) {
         int given = (scope.accountIds() != null ? 1 : 0) + (Boolean.TRUE.equals(scope.all()) ? 1 : 0)

@@ -54,6 +54,7 @@ final class AccountFactReader {
         Timestamp lastLogin = rs.getTimestamp("last_login");
         Integer[] nps = integers(rs.getArray("nps"));
         Timestamp lastAnswer = rs.getTimestamp("last_answer");
+        Timestamp lastTouch = rs.getTimestamp("last_touch");
 
         return AccountFact.builder()
                 .asOf(asOf)
@@ -104,6 +105,8 @@ final class AccountFactReader {
                 .healthScore(integer(rs, "health_score"))
                 .healthGrade(rs.getString("health_grade") == null ? null : HealthGrade.valueOf(rs.getString("health_grade")))
                 .healthDelta30d(integer(rs, "health_delta30d"))
+                .daysSinceLastTouch(lastTouch == null ? null : (int) Duration.between(lastTouch.toInstant(), asOf).toDays())
+                .openTaskCount(rs.getInt("open_tasks"))
                 .build();
     }
 

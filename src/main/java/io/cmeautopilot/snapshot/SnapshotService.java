@@ -61,6 +61,26 @@ public class SnapshotService {
         }
     }
 
+    /** The facts and feature usage of one chunk of accounts, read on one connection. */
+    public record Facts(List<AccountFact> accounts, Map<Long, List<FeatureUsage>> features) {
+    }
+
+    /**
+     * Facts and feature usage of every account with an id in [lo, hi], ordered by id: one range scan
+     * per table, cheaper than a list of ids when a run covers every account.
+     */
+    public Facts factsBetween(long lo, long hi, Instant asOf) {
+        Map<String, Object> params = new SnapshotWindows(asOf).parameters();
+        params.put("lo", lo);
+        params.put("hi", hi);
+        try (Connection c = dataSource.getConnection()) {
+            return new Facts(query(c, SnapshotSql.FACTS_BY_RANGE, params, asOf),
+                    featureUsage(c, SnapshotSql.FEATURES_BY_RANGE, params, asOf));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not compute account snapshots", e);
+        }
+    }
+
     public Optional<AccountSnapshot> snapshot(long accountId, Instant asOf) {
         List<AccountFact> facts = facts(List.of(accountId), asOf);
         if (facts.isEmpty()) {
@@ -171,9 +191,14 @@ public class SnapshotService {
     private Map<Long, List<FeatureUsage>> featureUsage(Connection c, Long[] ids, Instant asOf) throws SQLException {
         Map<String, Object> params = new SnapshotWindows(asOf).parameters();
         params.put("ids", ids);
+        return featureUsage(c, SnapshotSql.FEATURES_BY_IDS, params, asOf);
+    }
+
+    private Map<Long, List<FeatureUsage>> featureUsage(Connection c, NamedSql sql, Map<String, Object> params,
+            Instant asOf) throws SQLException {
         Map<Long, List<FeatureUsage>> byAccount = new HashMap<>();
         withoutJit(c, () -> {
-            try (PreparedStatement ps = SnapshotSql.FEATURES_BY_IDS.prepare(c, params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = sql.prepare(c, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long accountId = rs.getLong("account_id");
                     int daysAgo = (int) Duration.between(rs.getTimestamp("last_used").toInstant(), asOf).toDays();

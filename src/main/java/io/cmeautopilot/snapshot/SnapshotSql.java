@@ -106,6 +106,14 @@ final class SnapshotSql {
                 FROM survey_responses WHERE ACCOUNTS AND answered_at < :t0
                 GROUP BY account_id
             ),
+            -- CME activity: the last task a person (not the system) completed, and the tasks open now.
+            work AS (
+                SELECT account_id,
+                    max(closed_at) FILTER (WHERE status = 'DONE' AND closed_at < :t0 AND closed_by <> 'system') AS last_touch,
+                    count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED') AND created_at < :t0) AS open_tasks
+                FROM tasks WHERE ACCOUNTS
+                GROUP BY account_id
+            ),
             contract AS (
                 SELECT account_id,
                     (array_agg(plan ORDER BY coalesce(arr, mrr * 12) DESC NULLS LAST, start_date DESC NULLS LAST, id DESC))[1] AS plan,
@@ -134,7 +142,7 @@ final class SnapshotSql {
                    coalesce(f.features30d, 0) AS features30d,
                    ua.active7d, ua.active30d,
                    t.open_tickets, t.opened30d, t.critical30d,
-                   s.nps, s.csat, s.last_answer,
+                   s.nps, s.csat, s.last_answer, w.last_touch, coalesce(w.open_tasks, 0) AS open_tasks,
                    hs.score AS health_score, hs.grade AS health_grade, hs.score - h30.score AS health_delta30d
             FROM accounts a
             LEFT JOIN contract c ON c.account_id = a.id
@@ -144,6 +152,7 @@ final class SnapshotSql {
             LEFT JOIN today td ON td.account_id = a.id
             LEFT JOIN ticket_agg t ON t.account_id = a.id
             LEFT JOIN surveys s ON s.account_id = a.id
+            LEFT JOIN work w ON w.account_id = a.id
             -- Stored health scores (health package): the latest at or before asOf, and at or before asOf-30d.
             LEFT JOIN LATERAL (SELECT h.score, h.grade FROM health_scores h WHERE h.account_id = a.id AND h.as_of <= :t0
                                ORDER BY h.as_of DESC LIMIT 1) hs ON true
@@ -170,6 +179,7 @@ final class SnapshotSql {
     /** Facts of the accounts with ids in [:lo, :hi]: one range scan per table, for whole populations. */
     static final NamedSql FACTS_BY_RANGE = build(FACTS, "account_id BETWEEN :lo AND :hi");
     static final NamedSql FEATURES_BY_IDS = build(FEATURES, "account_id = ANY(:ids)");
+    static final NamedSql FEATURES_BY_RANGE = build(FEATURES, "account_id BETWEEN :lo AND :hi");
 
     private static NamedSql build(String template, String accounts) {
         return NamedSql.of(template.formatted(USAGE_ROWS)

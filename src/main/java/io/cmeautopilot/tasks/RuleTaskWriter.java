@@ -201,7 +201,7 @@ public class RuleTaskWriter {
         }
     }
 
-    private static String json(Map<String, Object> evidence) {
+    static String json(Map<String, Object> evidence) {
         try {
             return JSON.writeValueAsString(evidence);
         } catch (JsonProcessingException e) {

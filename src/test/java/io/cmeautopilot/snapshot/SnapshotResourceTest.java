@@ -5,12 +5,19 @@ import static io.cmeautopilot.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -24,6 +31,9 @@ class SnapshotResourceTest {
 
     static final Instant AS_OF = Instant.parse("2026-06-15T10:00:00Z");
     static final Instant SECOND_BEFORE = AS_OF.minusSeconds(1);
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void engagement_windows_are_exact_at_their_edges() {
@@ -166,16 +176,48 @@ class SnapshotResourceTest {
     }
 
     @Test
+    void cme_touch_is_the_last_task_a_person_completed_and_open_tasks_are_counted() throws Exception {
+        long id = Fixtures.account(Map.of());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO tasks (account_id, type, title, priority, status, origin, created_by, closed_at, closed_by,
+                                   created_at, updated_at)
+                VALUES (?, 'call', 'task', 'NORMAL', ?, 'manual', 'alice', ?, ?, ?, ?)""")) {
+            Object[][] tasks = {
+                    { "DONE", days(AS_OF, -12), "alice", days(AS_OF, -20) },      // the touch: 12 days
+                    { "DONE", days(AS_OF, -30), "bob", days(AS_OF, -40) },        // an older touch
+                    { "DONE", days(AS_OF, -2), "system", days(AS_OF, -20) },      // auto-resolved: not a touch
+                    { "DISMISSED", days(AS_OF, -1), "alice", days(AS_OF, -20) },  // dismissed: not a touch
+                    { "DONE", days(AS_OF, 1), "alice", days(AS_OF, -20) },        // after asOf
+                    { "OPEN", null, null, days(AS_OF, -5) },                      // open: counted
+                    { "SNOOZED", null, null, days(AS_OF, -5) },                   // snoozed: counted
+                    { "OPEN", null, null, days(AS_OF, 2) } };                     // made after asOf
+            for (Object[] t : tasks) {
+                ps.setLong(1, id);
+                ps.setString(2, (String) t[0]);
+                ps.setObject(3, t[1] == null ? null : ((Instant) t[1]).atOffset(ZoneOffset.UTC));
+                ps.setString(4, (String) t[2]);
+                ps.setObject(5, ((Instant) t[3]).atOffset(ZoneOffset.UTC));
+                ps.setObject(6, ((Instant) t[3]).atOffset(ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+        }
+        JsonPath s = Fixtures.snapshot(id, AS_OF);
+        assertThat(s.getInt("account.daysSinceLastTouch")).isEqualTo(12);
+        assertThat(s.getInt("account.openTaskCount")).isEqualTo(2);
+    }
+
+    @Test
     void an_account_without_data_has_explicit_nulls_not_zeros() {
         long id = Fixtures.account(Map.of());
         JsonPath s = Fixtures.snapshot(id, AS_OF);
         for (String metric : List.of("logins7d", "logins30d", "loginTrend", "daysSinceLastLogin", "activeUsers30d",
                 "seatsActive", "seatUtilization", "usageUsed", "featuresUsed30d", "errors7d", "latestNps", "npsDelta",
                 "latestCsat", "plan", "arr", "seatsPurchased", "renewalDate", "daysToRenewal", "daysSinceSignup",
-                "healthScore", "openTaskCount")) {
+                "healthScore", "daysSinceLastTouch")) {
             assertThat(s.getString("account." + metric)).as(metric).isNull();
         }
         assertThat(s.getDouble("account.openTickets")).isEqualTo(0);
+        assertThat(s.getDouble("account.openTaskCount")).isEqualTo(0);
         assertThat(s.getList("features")).isEmpty();
     }
 

@@ -361,7 +361,7 @@ public final class AccountFact {
         return daysSinceLastTouch;
     }
 
-    /** Open CME tasks on the account; null until tasks are tracked. */
+    /** Open CME tasks on the account (OPEN, IN_PROGRESS or SNOOZED), made before the facts' instant. */
     public Integer getOpenTaskCount() {
         return openTaskCount;
     }
