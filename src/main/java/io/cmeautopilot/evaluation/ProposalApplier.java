@@ -19,6 +19,7 @@ import io.cmeautopilot.common.NamedSql;
 import io.cmeautopilot.rules.Proposal;
 import io.cmeautopilot.rules.RuleBook;
 import io.cmeautopilot.rules.RuleInfo;
+import io.cmeautopilot.rules.api.Notification;
 import io.cmeautopilot.rules.api.Priority;
 import io.cmeautopilot.rules.api.Task;
 import io.cmeautopilot.tasks.RuleTask;
@@ -43,6 +44,8 @@ class ProposalApplier {
     RuleTaskWriter taskWriter;
     @Inject
     OfferProposals offers;
+    @Inject
+    NotificationProposals notifications;
 
     /** The run-level facts every proposal of a chunk shares. */
     record RunContext(long runId, RuleBook book, Instant startedAt, Instant asOf, RuleSelection selection) {
@@ -61,6 +64,10 @@ class ProposalApplier {
                     continue;
                 }
                 allowed.put(rule, left - 1);
+            }
+            if (proposal.action() instanceof Notification) {
+                notifications.apply(run.book(), proposal, run.runId(), outcome);
+                continue;
             }
             if (!(proposal.action() instanceof Task task)) {
                 outcome.add(rule, offers.write(run.book(), proposal, run.runId()).map(RuleStats::of)
