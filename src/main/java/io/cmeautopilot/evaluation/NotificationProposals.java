@@ -63,14 +63,23 @@ class NotificationProposals {
             return;
         }
         RuleInfo rule = rule(book, proposal);
+        Duration cooldown = rule == null ? null : rule.cooldown();
+        if (coolingDown(proposal, cooldown)) {
+            outcome.add(proposal.rule(), RuleStats.of("cooldown"));
+            return;
+        }
+        OutboundMessage message;
         try {
-            Optional<Long> enqueued = outbox.enqueueAfterCooldown(proposal.dedupeKey(), rule == null ? null : rule.cooldown(),
-                    () -> message(proposal, notification, rule, runId));
-            outcome.add(proposal.rule(), RuleStats.of(enqueued.isPresent() ? "created" : "cooldown"));
+            // Rendered before the outbox is asked: an exception through its transactional method would doom the chunk.
+            message = message(proposal, notification, rule, runId);
         } catch (TemplateRenderingException e) {
             outcome.failed(proposal, "notification template '" + notification.getTemplate() + "' could not be rendered: "
                     + e.getMessage());
+            return;
         }
+        // The outbox checks the cooldown again under a lock: another run may have sent it meanwhile.
+        Optional<Long> enqueued = outbox.enqueueAfterCooldown(message, proposal.dedupeKey(), cooldown);
+        outcome.add(proposal.rule(), RuleStats.of(enqueued.isPresent() ? "created" : "cooldown"));
     }
 
     /** What {@link #apply} would do now, in words for explain. */
@@ -81,10 +90,9 @@ class NotificationProposals {
         }
         RuleInfo rule = rule(book, proposal);
         Duration cooldown = rule == null ? null : rule.cooldown();
-        Optional<Instant> last = cooldown == null ? Optional.empty() : outbox.lastEnqueued(proposal.dedupeKey());
-        if (last.isPresent() && last.get().isAfter(clock.instant().minus(cooldown))) {
-            return "suppressed: a notification with the same key was enqueued at " + last.get()
-                    + ", within the rule's cooldown (" + cooldown + ")";
+        if (coolingDown(proposal, cooldown)) {
+            return "suppressed: a notification with the same key was enqueued at "
+                    + outbox.lastEnqueued(proposal.dedupeKey()).orElseThrow() + ", within the rule's cooldown (" + cooldown + ")";
         }
         try {
             render(proposal, notification, rule);
@@ -94,6 +102,11 @@ class NotificationProposals {
         return "would enqueue " + notification.getChannel().name().toLowerCase() + " to the "
                 + notification.getRecipient().name().toLowerCase() + " " + notification.getTarget() + " (template "
                 + notification.getTemplate() + (cooldown == null ? "; no @cooldown: once per run)" : ")");
+    }
+
+    private boolean coolingDown(Proposal proposal, Duration cooldown) {
+        Optional<Instant> last = cooldown == null ? Optional.empty() : outbox.lastEnqueued(proposal.dedupeKey());
+        return last.isPresent() && last.get().isAfter(clock.instant().minus(cooldown));
     }
 
     private OutboundMessage message(Proposal proposal, Notification notification, RuleInfo rule, long runId) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -117,14 +116,14 @@ public class Outbox {
      * Writes a message like {@link #enqueue}, unless one with the same {@code cooldownKey} was
      * enqueued less than {@code cooldown} ago (by the service's clock) or its source key is already in
      * the outbox. Transactions offering the same cooldown key take turns (a transaction-scoped
-     * advisory lock), so concurrent runs on any node never both send. The message is built only when
-     * it is to be written, so nothing is rendered for a message that cools down; what the builder
-     * throws is thrown. A null cooldown only records the key on the message.
+     * advisory lock), so concurrent runs on any node never both send. A null cooldown only records
+     * the key on the message. (Check {@link #lastEnqueued} first to skip rendering a message that
+     * would cool down.)
      *
      * @return the new message's id; empty when nothing was written
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Long> enqueueAfterCooldown(String cooldownKey, Duration cooldown, Supplier<OutboundMessage> message) {
+    public Optional<Long> enqueueAfterCooldown(OutboundMessage message, String cooldownKey, Duration cooldown) {
         Objects.requireNonNull(cooldownKey, "cooldownKey");
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
@@ -135,7 +134,7 @@ public class Outbox {
                     return Optional.empty();
                 }
             }
-            Optional<Long> id = Optional.ofNullable(firstId(c, INSERT_NEW, values(message.get(), cooldownKey, now)));
+            Optional<Long> id = Optional.ofNullable(firstId(c, INSERT_NEW, values(message, cooldownKey, now)));
             id.ifPresent(written -> due.fire(new MessagesDue()));
             return id;
         } catch (SQLException e) {
