@@ -50,6 +50,15 @@ final class ChunkOutcome {
         }
     }
 
+    /**
+     * Applying this proposal failed in a way that is the rule's, not the chunk's (its notification
+     * template could not be rendered): listed and counted as a failure of its rule; the chunk goes on.
+     */
+    void failed(Proposal p, String error) {
+        failures.add(entry("rule", p.rule(), "accountId", p.action().getAccountId(), "error", error));
+        add(p.rule(), RuleStats.of("apply-failure"));
+    }
+
     /** The rule went over its @maxPerRun: this proposal is held; the first time in a chunk it is reported. */
     void trip(String rule, int limit) {
         if (stats.get(rule) == null || stats.get(rule).tripped() == 0) {

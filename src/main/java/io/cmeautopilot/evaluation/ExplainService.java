@@ -19,6 +19,7 @@ import io.cmeautopilot.rules.RuleBook;
 import io.cmeautopilot.rules.RuleBookHolder;
 import io.cmeautopilot.rules.RuleEvaluator;
 import io.cmeautopilot.rules.RuleInfo;
+import io.cmeautopilot.rules.api.Notification;
 import io.cmeautopilot.rules.api.Task;
 import io.cmeautopilot.snapshot.SnapshotService;
 import io.cmeautopilot.tasks.RuleTaskWriter;
@@ -39,6 +40,8 @@ public class ExplainService {
     RuleTaskWriter taskWriter;
     @Inject
     OfferProposals offers;
+    @Inject
+    NotificationProposals notifications;
     @Inject
     Clock clock;
 
@@ -76,9 +79,12 @@ public class ExplainService {
     }
 
     private String outcome(RuleBook book, Proposal proposal, Instant asOf) {
+        if (proposal.action() instanceof Notification) {
+            return notifications.explain(book, proposal);
+        }
         if (!(proposal.action() instanceof Task task)) {
             return offers.explain(book, proposal).orElseGet(() -> "not applied: "
-                    + proposal.action().getKind().name().toLowerCase() + "s are not delivered yet");
+                    + proposal.action().getKind().name().toLowerCase() + " is not a kind this version applies");
         }
         return switch (taskWriter.preview(ProposalApplier.ruleTask(book, proposal, task, 0, asOf))) {
             case CREATED -> "would create a task";

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import io.cmeautopilot.rules.Proposal;
 import io.cmeautopilot.rules.RuleBook;
 import io.cmeautopilot.rules.RuleInfo;
+import io.cmeautopilot.rules.api.Notification;
 import io.cmeautopilot.rules.api.Priority;
 import io.cmeautopilot.rules.api.Task;
 import io.cmeautopilot.tasks.RuleTask;
@@ -35,6 +36,8 @@ class ProposalApplier {
     RuleTaskBatchWriter taskBatch;
     @Inject
     OfferProposals offers;
+    @Inject
+    NotificationProposals notifications;
 
     /** The run-level facts every proposal of a chunk shares. */
     record RunContext(long runId, RuleBook book, Instant startedAt, Instant asOf, RuleSelection selection) {
@@ -63,6 +66,8 @@ class ProposalApplier {
             if (proposal.action() instanceof Task task) {
                 taskProposals.add(proposal);
                 tasks.add(ruleTask(run.book(), proposal, task, run.runId(), run.asOf()));
+            } else if (proposal.action() instanceof Notification) {
+                notifications.apply(run.book(), proposal, run.runId(), outcome);
             } else {
                 outcome.add(rule, offers.write(run.book(), proposal, run.runId()).map(RuleStats::of)
                         .orElseGet(() -> RuleStats.of("not-applied")));

@@ -5,9 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,20 +43,38 @@ import io.cmeautopilot.common.NamedSql;
 @ApplicationScoped
 public class Outbox {
 
-    private static final NamedSql INSERT = NamedSql.of("""
-            WITH inserted AS (
-                INSERT INTO notify_messages (message_id, source_key, event_type, channel, recipient_kind, recipient,
-                                             account_id, subject, body_text, body_html, payload, evidence,
-                                             next_attempt_at, created_at)
-                VALUES (:messageId, :sourceKey, :eventType, :channel, :recipientKind, :recipient, :accountId, :subject,
-                        :text, :html, CAST(:payload AS jsonb), CAST(:evidence AS jsonb), :now, :now)
-                ON CONFLICT (source_key) DO NOTHING
-                RETURNING id)
+    private static final String INSERT_ROW = """
+            INSERT INTO notify_messages (message_id, source_key, event_type, channel, recipient_kind, recipient,
+                                         account_id, subject, body_text, body_html, payload, evidence, cooldown_key,
+                                         next_attempt_at, created_at)
+            VALUES (:messageId, :sourceKey, :eventType, :channel, :recipientKind, :recipient, :accountId, :subject,
+                    :text, :html, CAST(:payload AS jsonb), CAST(:evidence AS jsonb), :cooldownKey, :now, :now)
+            ON CONFLICT (source_key) DO NOTHING
+            RETURNING id""";
+
+    /** The new row's id, or the existing one's when the source key is taken. */
+    private static final NamedSql INSERT = NamedSql.of("WITH inserted AS (" + INSERT_ROW + """
+            )
             SELECT id FROM inserted
             UNION ALL
             SELECT id FROM notify_messages WHERE source_key = :sourceKey""");
 
+    /** The new row's id; no row when the source key is taken. */
+    private static final NamedSql INSERT_NEW = NamedSql.of(INSERT_ROW);
+
     private static final NamedSql BY_SOURCE_KEY = NamedSql.of("SELECT id FROM notify_messages WHERE source_key = :sourceKey");
+
+    /**
+     * Transactions offering the same cooldown key take turns: the second one waits until the first
+     * commits and then sees its message. The two-part lock key keeps clear of the single-key
+     * advisory locks other features take.
+     */
+    private static final NamedSql LOCK_COOLDOWN_KEY = NamedSql.of(
+            "SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + 0x6e6f7466 + ", hashtext(:cooldownKey))) l");
+
+    private static final NamedSql LAST_ENQUEUED = NamedSql.of("""
+            SELECT created_at FROM notify_messages WHERE cooldown_key = :cooldownKey
+            ORDER BY created_at DESC LIMIT 1""");
 
     @Inject
     AgroalDataSource dataSource;
@@ -73,21 +95,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long enqueue(OutboundMessage message) {
-        Instant now = clock.instant();
-        Map<String, Object> values = new HashMap<>();
-        values.put("messageId", "msg_" + UUID.randomUUID().toString().replace("-", ""));
-        values.put("sourceKey", message.sourceKey());
-        values.put("eventType", message.eventType());
-        values.put("channel", message.channel().name());
-        values.put("recipientKind", message.recipient().kind().name());
-        values.put("recipient", message.recipient().value());
-        values.put("accountId", message.accountId());
-        values.put("subject", message.subject());
-        values.put("text", message.text());
-        values.put("html", message.html());
-        values.put("payload", write(message.payload(), "payload"));
-        values.put("evidence", write(message.evidence(), "evidence"));
-        values.put("now", now);
+        Map<String, Object> values = values(message, null, clock.instant());
         try (Connection c = dataSource.getConnection()) {
             Long id = firstId(c, INSERT, values);
             if (id == null) {
@@ -102,6 +110,71 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the notification to the outbox", e);
         }
+    }
+
+    /**
+     * Writes a message like {@link #enqueue}, unless one with the same {@code cooldownKey} was
+     * enqueued less than {@code cooldown} ago (by the service's clock) or its source key is already in
+     * the outbox. Transactions offering the same cooldown key take turns (a transaction-scoped
+     * advisory lock), so concurrent runs on any node never both send. A null cooldown only records
+     * the key on the message. (Check {@link #lastEnqueued} first to skip rendering a message that
+     * would cool down.)
+     *
+     * @return the new message's id; empty when nothing was written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Long> enqueueAfterCooldown(OutboundMessage message, String cooldownKey, Duration cooldown) {
+        Objects.requireNonNull(cooldownKey, "cooldownKey");
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            if (cooldown != null) {
+                firstId(c, LOCK_COOLDOWN_KEY, Map.of("cooldownKey", cooldownKey));
+                Optional<Instant> last = lastEnqueued(c, cooldownKey);
+                if (last.isPresent() && last.get().isAfter(now.minus(cooldown))) {
+                    return Optional.empty();
+                }
+            }
+            Optional<Long> id = Optional.ofNullable(firstId(c, INSERT_NEW, values(message, cooldownKey, now)));
+            id.ifPresent(written -> due.fire(new MessagesDue()));
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the notification to the outbox", e);
+        }
+    }
+
+    /** When a message with this cooldown key was last enqueued (committed, or in the caller's transaction), if ever. */
+    public Optional<Instant> lastEnqueued(String cooldownKey) {
+        try (Connection c = dataSource.getConnection()) {
+            return lastEnqueued(c, cooldownKey);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the outbox", e);
+        }
+    }
+
+    private static Optional<Instant> lastEnqueued(Connection c, String cooldownKey) throws SQLException {
+        try (PreparedStatement ps = LAST_ENQUEUED.prepare(c, Map.of("cooldownKey", cooldownKey));
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+        }
+    }
+
+    private Map<String, Object> values(OutboundMessage message, String cooldownKey, Instant now) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("messageId", "msg_" + UUID.randomUUID().toString().replace("-", ""));
+        values.put("sourceKey", message.sourceKey());
+        values.put("eventType", message.eventType());
+        values.put("channel", message.channel().name());
+        values.put("recipientKind", message.recipient().kind().name());
+        values.put("recipient", message.recipient().value());
+        values.put("accountId", message.accountId());
+        values.put("subject", message.subject());
+        values.put("text", message.text());
+        values.put("html", message.html());
+        values.put("payload", write(message.payload(), "payload"));
+        values.put("evidence", write(message.evidence(), "evidence"));
+        values.put("cooldownKey", cooldownKey);
+        values.put("now", now);
+        return values;
     }
 
     private static Long firstId(Connection c, NamedSql sql, Map<String, ?> values) throws SQLException {

@@ -29,6 +29,8 @@ class OfferTransitions {
     Lifecycle lifecycle;
     @Inject
     Clock clock;
+    @Inject
+    CustomerNotice customerNotice;
 
     @Transactional
     OfferView approve(long id, OfferRequests.Approve request, String ifMatch, Caller caller) {
@@ -119,14 +121,15 @@ class OfferTransitions {
     }
 
     /**
-     * The approved offer is to reach the customer contact: recorded in the offer's history, in the
-     * approving transaction. This is where the notification outbox takes the message (same transaction).
+     * The approved offer is to reach the customer contact: recorded in the offer's history and, when
+     * the approver named a contact, written to the notification outbox, both in the approving transaction.
      */
     private void noticeToCustomer(Offer offer, String actor) {
         String to = offer.contact != null ? offer.contact : "customer contact of account " + offer.accountId;
+        boolean sent = customerNotice.send(offer);
         lifecycle.record(OFFER, offer, actor, "notice", null, to, "approved offer for the customer: " + offer.kind
                 + (offer.value == null ? "" : " " + offer.value.stripTrailingZeros().toPlainString())
-                + ", valid until " + offer.expiresAt);
+                + ", valid until " + offer.expiresAt + (sent ? "" : "; not sent: no contact was named on approval"));
     }
 
     private Offer current(long id, String ifMatch, Caller caller) {

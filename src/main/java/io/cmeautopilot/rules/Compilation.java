@@ -1,5 +1,6 @@
 package io.cmeautopilot.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -17,5 +18,23 @@ public record Compilation(String version, SortedMap<String, String> files, List<
 
     public List<Diagnostic> errors() {
         return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+
+    /**
+     * The {@code .template(...)} calls of the DRL files, by file and position. Read from the text (not
+     * from Drools), so a computed name is only known to be one: its {@code template} is null.
+     */
+    public List<TemplateReference> templateReferences() {
+        return files.entrySet().stream().filter(f -> f.getKey().endsWith(".drl"))
+                .flatMap(f -> new DrlText(f.getKey(), f.getValue()).templateReferences().stream()).toList();
+    }
+
+    /** This compilation with further findings; an error among them withdraws the rule book. */
+    Compilation withFindings(List<Diagnostic> findings) {
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        all.addAll(findings);
+        all.sort(Diagnostic.ORDER);
+        boolean failed = findings.stream().anyMatch(Diagnostic::isError);
+        return new Compilation(version, files, List.copyOf(all), rules, failed ? Optional.empty() : book);
     }
 }

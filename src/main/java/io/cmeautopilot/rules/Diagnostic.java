@@ -4,7 +4,8 @@ import java.util.Comparator;
 
 /**
  * One finding about a rule book, pinned to a file, line and column (1-based; 0 when unknown).
- * {@code code} says which check found it: syntax, compile, forbidden-import, forbidden-call, metadata, file.
+ * {@code code} says which check found it: syntax, compile, forbidden-import, forbidden-call, metadata, file,
+ * template (see {@link RuleBookCheck}).
  */
 public record Diagnostic(Severity severity, String file, int line, int column, String code, String message) {
 
@@ -16,11 +17,11 @@ public record Diagnostic(Severity severity, String file, int line, int column, S
     static final Comparator<Diagnostic> ORDER = Comparator.comparing((Diagnostic d) -> d.file() == null ? "" : d.file())
             .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::message);
 
-    static Diagnostic error(String file, int line, int column, String code, String message) {
+    public static Diagnostic error(String file, int line, int column, String code, String message) {
         return new Diagnostic(Severity.ERROR, file, line, column, code, message);
     }
 
-    static Diagnostic warning(String file, int line, int column, String code, String message) {
+    public static Diagnostic warning(String file, int line, int column, String code, String message) {
         return new Diagnostic(Severity.WARNING, file, line, column, code, message);
     }
 

@@ -29,6 +29,8 @@ final class DrlText {
     private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
     private static final Pattern THEN = Pattern.compile("\\bthen\\b");
     private static final Pattern ANNOTATION = Pattern.compile("@(\\w+)\\s*\\(");
+    /** A template name given as one string literal: {@code .template("name")} (the code view blanks its contents). */
+    private static final Pattern TEMPLATE_CALL = Pattern.compile("\\.\\s*(template)\\s*\\(\\s*(?:(\"[^\"\\n]*\")\\s*\\))?");
 
     final String file;
     final String text;
@@ -75,6 +77,19 @@ final class DrlText {
                     annotations(nameEnd, headerEnd), conditions));
         }
         return rules;
+    }
+
+    /** The {@code .template(...)} calls in code (not in comments or strings); a name that is not one literal is null. */
+    List<TemplateReference> templateReferences() {
+        List<TemplateReference> found = new ArrayList<>();
+        Matcher m = TEMPLATE_CALL.matcher(code);
+        while (m.find()) {
+            boolean literal = m.group(2) != null;
+            int at = literal ? m.start(2) + 1 : m.start(1);
+            String name = literal ? text.substring(m.start(2) + 1, m.end(2) - 1) : null;
+            found.add(new TemplateReference(name, file, line(at), column(at)));
+        }
+        return found;
     }
 
     private List<Annotation> annotations(int from, int to) {

@@ -43,6 +43,8 @@ public class RuleBookService {
     RuleBookHistory history;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    RuleBookChecks checks;
 
     private final ReentrantLock reloading = new ReentrantLock();
     private RuleBookCompiler compiler;
@@ -85,7 +87,7 @@ public class RuleBookService {
         reloading.lock();
         try {
             loadedFingerprint = RuleFiles.fingerprint(dir());
-            Compilation compilation = compiler.compile(RuleFiles.drl(dir()));
+            Compilation compilation = checks.apply(compiler.compile(RuleFiles.drl(dir())));
             String activeVersion = holder.current().map(RuleBook::version).orElse(null);
             boolean contentChanged = !compilation.version().equals(diskVersion);
             diskVersion = compilation.version();
@@ -143,6 +145,7 @@ public class RuleBookService {
             if (files.isEmpty()) {
                 return;
             }
+            // Not checked again (RuleBookCheck): the node that activated it did, and refusing it here would split the cluster.
             Compilation compilation = compiler.compile(files.get());
             if (compilation.succeeded() && Objects.equals(compilation.version(), wanted.get())) {
                 holder.activate(compilation.book().orElseThrow());
@@ -159,9 +162,9 @@ public class RuleBookService {
         return loadedFingerprint;
     }
 
-    /** Compiles the given files and reports; activates nothing. */
+    /** Compiles and checks the given files (as a reload would) and reports; activates nothing. */
     public Compilation validate(Map<String, String> files) {
-        return compiler.compile(files);
+        return checks.apply(compiler.compile(files));
     }
 
     /** The DRL files of a version that was activated at some time, from the history. */

@@ -24,7 +24,7 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Service levels of the queues, every minute on every node: snoozed tasks wake when their time
  * comes, and an overdue open task is escalated once (priority up one step, in its history) with a
- * notice to its team's lead.
+ * notice to its team's lead (an e-mail through the notification outbox, see {@link EscalationNotice}).
  * Batches are claimed with SKIP LOCKED, so nodes share the work and never do it twice.
  */
 @ApplicationScoped
@@ -45,7 +45,10 @@ class TaskSla {
             )
             SELECT count(*) FROM woken""");
 
-    /** Escalates a batch and answers each escalated task with whom to tell: its team's lead, else the team's address. */
+    /**
+     * Escalates a batch and answers each escalated task with its account and whom to tell: its
+     * team's lead, else the team's address.
+     */
     private static final NamedSql ESCALATE = NamedSql.of("""
             WITH overdue AS (
                 SELECT id, priority FROM tasks
@@ -56,26 +59,36 @@ class TaskSla {
                                                               ELSE 'URGENT' END,
                        escalated_at = :now, version = t.version + 1, updated_at = :now
                 FROM overdue o WHERE t.id = o.id
-                RETURNING t.id, t.account_id, t.title, t.team, t.assignee, o.priority AS was, t.priority AS now_is
+                RETURNING t.id, t.account_id, t.type, t.title, t.due_at, t.team, t.assignee, o.priority AS was,
+                          t.priority AS now_is
             ), logged AS (
                 INSERT INTO task_history (task_id, at, actor, change, from_value, to_value, note)
                 SELECT id, :now, 'system', 'priority', was, now_is, 'overdue' FROM raised
             )
-            SELECT r.*, coalesce(tm.lead, tm.email) AS recipient FROM raised r LEFT JOIN teams tm ON tm.name = r.team""");
+            SELECT r.*, a.external_id, a.name AS account_name, tm.lead, tm.email AS team_email
+            FROM raised r JOIN accounts a ON a.id = r.account_id LEFT JOIN teams tm ON tm.name = r.team""");
 
     private static final NamedSql NOTICE = NamedSql.of("""
             INSERT INTO task_history (task_id, at, actor, change, from_value, to_value, note)
             VALUES (:task, :now, 'system', 'notice', NULL, :recipient, :note)""");
 
-    /** One task the round escalated, and whom to tell (null: the team has neither lead nor address). */
-    record Escalated(long taskId, long accountId, String title, String team, String assignee, String was,
-            String nowIs, String recipient) {
+    /** One task the round escalated, its account, and its team's lead and address (either may be null). */
+    record Escalated(long taskId, long accountId, String accountExternalId, String accountName, String type,
+            String title, Instant dueAt, String team, String assignee, String was, String nowIs, String lead,
+            String teamEmail) {
+
+        /** Whom to tell: the lead (a user name), else the team's address; null when the team has neither. */
+        String recipient() {
+            return lead != null ? lead : teamEmail;
+        }
     }
 
     @Inject
     AgroalDataSource dataSource;
     @Inject
     Clock clock;
+    @Inject
+    EscalationNotice notice;
 
     /** What one round did. */
     record Round(int woken, int escalated) {
@@ -124,9 +137,11 @@ class TaskSla {
             try (PreparedStatement ps = ESCALATE.prepare(c, Map.of("now", now, "batch", BATCH));
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    escalated.add(new Escalated(rs.getLong("id"), rs.getLong("account_id"), rs.getString("title"),
-                            rs.getString("team"), rs.getString("assignee"), rs.getString("was"),
-                            rs.getString("now_is"), rs.getString("recipient")));
+                    java.sql.Timestamp dueAt = rs.getTimestamp("due_at");
+                    escalated.add(new Escalated(rs.getLong("id"), rs.getLong("account_id"), rs.getString("external_id"),
+                            rs.getString("account_name"), rs.getString("type"), rs.getString("title"),
+                            dueAt == null ? null : dueAt.toInstant(), rs.getString("team"), rs.getString("assignee"),
+                            rs.getString("was"), rs.getString("now_is"), rs.getString("lead"), rs.getString("team_email")));
                 }
             }
             for (Escalated e : escalated) {
@@ -141,8 +156,8 @@ class TaskSla {
     }
 
     /**
-     * The team lead is to hear of the escalation: recorded in the task's history, in the escalating
-     * transaction. This is where the notification outbox takes the message (same transaction).
+     * The team lead is to hear of the escalation: recorded in the task's history and written to the
+     * notification outbox, both in the escalating transaction.
      */
     private void noticeToTeamLead(Connection c, Escalated e, Instant now) throws SQLException {
         Map<String, Object> p = new HashMap<>();
@@ -153,5 +168,6 @@ class TaskSla {
         try (PreparedStatement ps = NOTICE.prepare(c, p)) {
             ps.executeUpdate();
         }
+        notice.send(e);
     }
 }

@@ -69,9 +69,11 @@ class ChunkLeaseTest {
 
         RunView view = runs.view(runId).orElseThrow();
         assertThat(view.status()).isEqualTo("SUCCEEDED");
-        assertThat(view.rules().get("Churn: no login for 14 days").created()).isEqualTo(1);
+        assertThat(view.rules().get("Churn: no login for 14 days").created()).isEqualTo(2); // the task and the notification
         Api.given().queryParam("accountId", account).when().get("/api/tasks/queues/" + team).then().statusCode(200)
                 .body("items.findAll { it.type == 'churn-risk' }.size()", equalTo(1));
+        Api.given().queryParam("accountId", account).when().get("/api/notify/messages").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].eventType", equalTo("rule.notification"));
         assertThat(chunks.claim(runId, "node-that-lives", Duration.ofMinutes(5))).isEmpty();
     }
 

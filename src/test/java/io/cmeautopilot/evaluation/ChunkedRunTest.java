@@ -57,11 +57,12 @@ class ChunkedRunTest {
         assertThat(run.getInt("progress.chunksTotal")).isEqualTo(3);
         assertThat(run.getInt("progress.chunksDone")).isEqualTo(3);
         assertThat(run.getInt("accountsEvaluated")).isEqualTo(7);
-        assertThat(run.getInt("rules.'" + CHURN + "'.created")).isEqualTo(7);
+        assertThat(run.getInt("rules.'" + CHURN + "'.created")).isEqualTo(14); // a task and a notification each
         assertThat(openChurnTasks()).isEqualTo(7);
 
         JsonPath again = Runs.evaluate(Map.of("scope", Map.of("segment", segment)));
         assertThat(again.getInt("rules.'" + CHURN + "'.updated")).isEqualTo(7);
+        assertThat(again.getInt("rules.'" + CHURN + "'.suppressedByCooldown")).isEqualTo(7); // the notifications
         assertThat(openChurnTasks()).isEqualTo(7);
     }
 

@@ -1,6 +1,7 @@
 package io.cmeautopilot.offers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,26 +10,32 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cmeautopilot.common.Roles;
+import io.cmeautopilot.notify.Mailbox;
 import io.cmeautopilot.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-/** A retention offer from proposal to the customer's answer, every illegal move, and its linked task. */
+/** A retention offer from proposal to the customer's answer (the approval e-mailed to a real SMTP server), every illegal move, and its linked task. */
 @QuarkusTest
 class OfferLifecycleTest {
 
     @Inject
     RuleOfferWriter writer;
+    @ConfigProperty(name = "quarkus.mailer.port")
+    int port;
 
     Book book;
     long id;
@@ -77,11 +84,24 @@ class OfferLifecycleTest {
     @Test
     void approved_sent_and_accepted_the_offer_closes_its_task_and_the_history_is_complete() {
         Instant before = Instant.now();
-        move(book.alice, "approve", Map.of("contact", "cfo@customer.example", "note", "worth keeping"), "\"0\"")
-                .then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("APPROVED"))
-                .body("decidedBy", equalTo(book.aliceName)).body("contact", equalTo("cfo@customer.example"));
-        Instant expires = Instant.parse(offer().getString("offer.expiresAt"));
-        assertThat(expires).isBetween(before.plus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(30)));
+        try (Mailbox mailbox = Mailbox.start(port)) {
+            move(book.alice, "approve", Map.of("contact", "cfo@customer.example", "note", "worth keeping"), "\"0\"")
+                    .then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("APPROVED"))
+                    .body("decidedBy", equalTo(book.aliceName)).body("contact", equalTo("cfo@customer.example"));
+            Instant expires = Instant.parse(offer().getString("offer.expiresAt"));
+            assertThat(expires).isBetween(before.plus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(30)));
+
+            MimeMessage mail = mailbox.awaitOne("cfo@customer.example");
+            assertThat(Mailbox.subject(mail)).isEqualTo("An offer for Offered");
+            assertThat(Mailbox.body(mail)).contains("We would like to offer Offered\na 10% discount on your subscription.")
+                    .contains("The offer is valid until " + expires.atZone(ZoneOffset.UTC).toLocalDate() + ".")
+                    .contains("<strong>10% discount</strong>");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.given().queryParam("accountId", book.account)
+                    .when().get("/api/notify/messages").then()
+                    .body("items.eventType", equalTo(List.of("offer.approved")))
+                    .body("items.recipient", equalTo(List.of("cfo@customer.example")))
+                    .body("items.status", equalTo(List.of("DELIVERED"))));
+        }
         move(book.alice, "send", Map.of(), "\"1\"").then().statusCode(200).body("status", equalTo("SENT"));
         move(book.alice, "accept", Map.of("note", "signed the renewal"), null).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("outcome", equalTo("signed the renewal"))
@@ -92,6 +112,17 @@ class OfferLifecycleTest {
                 .body("history[2].note", containsString("approved offer for the customer: discount 10"));
         Api.as(book.alice).when().get("/api/tasks/" + task).then().body("task.status", equalTo("DONE"))
                 .body("task.outcome", equalTo("Retention offer ACCEPTED: signed the renewal"));
+    }
+
+    @Test
+    void an_offer_approved_without_a_contact_sends_nothing_and_its_history_says_so() {
+        move(book.alice, "approve", Map.of(), null).then().statusCode(200);
+        Api.as(book.alice).when().get("/api/offers/" + id).then()
+                .body("history[2].change", equalTo("notice"))
+                .body("history[2].to", equalTo("customer contact of account " + book.account))
+                .body("history[2].note", containsString("not sent: no contact was named on approval"));
+        Api.given().queryParam("accountId", book.account).when().get("/api/notify/messages").then().statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test

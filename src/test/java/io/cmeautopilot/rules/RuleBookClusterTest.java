@@ -57,6 +57,8 @@ class RuleBookClusterTest {
     Clock clock;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    RuleBookChecks checks;
 
     private String original;
 
@@ -210,6 +212,7 @@ class RuleBookClusterTest {
         node.holder = new RuleBookHolder();
         node.history = history;
         node.metrics = metrics;
+        node.checks = checks;
         node.init();
         return node;
     }
@@ -223,7 +226,7 @@ class RuleBookClusterTest {
                 when
                     $a : AccountFact()
                 then
-                    insert(Notification.toOwner($a).template("cluster").build());
+                    insert(Notification.toOwner($a).template("login-dropoff").build());
                 end
                 """.formatted(name)));
         return files;

@@ -58,7 +58,7 @@ class RuleBookHotReloadTest {
                     when
                         $a : AccountFact()
                     then
-                        insert(Notification.toOwner($a).template("hot").build());
+                        insert(Notification.toOwner($a).template("login-dropoff").build());
                     end
                     """));
             await().atMost(Duration.ofSeconds(30)).until(() -> !holder.current().orElseThrow().version().equals(before));

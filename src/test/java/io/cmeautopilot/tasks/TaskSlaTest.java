@@ -1,5 +1,7 @@
 package io.cmeautopilot.tasks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -7,24 +9,30 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.cmeautopilot.notify.Mailbox;
 import io.cmeautopilot.testing.Api;
 import io.cmeautopilot.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The SLA round, with the clock moved forward instead of waiting. */
+/** The SLA round, with the clock moved forward instead of waiting; escalation notices reach a real SMTP server. */
 @QuarkusTest
 class TaskSlaTest {
 
     @Inject
     TaskSla sla;
+    @ConfigProperty(name = "quarkus.mailer.port")
+    int port;
 
     @AfterEach
     void clock_back() {
@@ -43,6 +51,10 @@ class TaskSlaTest {
         body.putAll(fields);
         return Api.given().contentType(ContentType.JSON).body(body).when().post("/api/tasks")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    io.restassured.path.json.JsonPath task(long id) {
+        return Api.given().when().get("/api/tasks/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -75,27 +87,45 @@ class TaskSlaTest {
     }
 
     @Test
-    void an_escalation_records_a_notice_for_the_team_lead_or_else_the_teams_address() {
+    void an_escalation_emails_the_team_lead_or_else_the_teams_address_and_records_the_notice() throws Exception {
         String led = Api.uniqueName("led");
         String mailed = Api.uniqueName("mailed");
-        Api.given().contentType(ContentType.JSON).body(Map.of("lead", "lena", "email", "led@example.com"))
+        String lead = Api.uniqueName("lena");
+        Api.given().contentType(ContentType.JSON).body(Map.of("roles", List.of("cme"), "team", led, "email", lead + "@example.com"))
+                .when().put("/api/users/" + lead).then().statusCode(201);
+        Api.given().contentType(ContentType.JSON).body(Map.of("lead", lead, "email", led + "@example.com"))
                 .when().put("/api/teams/" + led).then().statusCode(201);
-        Api.given().contentType(ContentType.JSON).body(Map.of("email", "cs-team@example.com"))
+        Api.given().contentType(ContentType.JSON).body(Map.of("email", mailed + "@example.com"))
                 .when().put("/api/teams/" + mailed).then().statusCode(201);
         String due = Instant.now().plus(Duration.ofMinutes(5)).toString();
         long ledTask = task(led, Map.of("priority", "LOW", "dueAt", due));
         long mailedTask = task(mailed, Map.of("priority", "LOW", "dueAt", due));
         long unledTask = task(Map.of("priority", "LOW", "dueAt", due));
 
-        TestClock.advance(Duration.ofHours(1));
-        sla.runOnce();
-        Api.given().when().get("/api/tasks/" + ledTask).then()
-                .body("task.priority", equalTo("NORMAL"))
-                .body("history[-1].change", equalTo("notice")).body("history[-1].to", equalTo("lena"))
-                .body("history[-1].note", containsString("overdue, priority LOW -> NORMAL"));
-        Api.given().when().get("/api/tasks/" + mailedTask).then()
-                .body("history[-1].change", equalTo("notice")).body("history[-1].to", equalTo("cs-team@example.com"));
-        Api.given().when().get("/api/tasks/" + unledTask).then()
-                .body("task.priority", equalTo("NORMAL")).body("history.change", not(hasItem("notice")));
+        try (Mailbox mailbox = Mailbox.start(port)) {
+            TestClock.advance(Duration.ofHours(1));
+            sla.runOnce();
+            Api.given().when().get("/api/tasks/" + ledTask).then()
+                    .body("task.priority", equalTo("NORMAL"))
+                    .body("history[-1].change", equalTo("notice")).body("history[-1].to", equalTo(lead))
+                    .body("history[-1].note", containsString("overdue, priority LOW -> NORMAL"));
+            Api.given().when().get("/api/tasks/" + mailedTask).then()
+                    .body("history[-1].change", equalTo("notice")).body("history[-1].to", equalTo(mailed + "@example.com"));
+            Api.given().when().get("/api/tasks/" + unledTask).then()
+                    .body("task.priority", equalTo("NORMAL")).body("history.change", not(hasItem("notice")));
+
+            MimeMessage toLead = mailbox.awaitOne(lead + "@example.com");
+            assertThat(Mailbox.subject(toLead)).isEqualTo("Overdue task escalated: Renew (SLA)");
+            assertThat(Mailbox.body(toLead)).contains("A task of team " + led + " is overdue and has been escalated")
+                    .contains("Priority: LOW -> NORMAL").contains("/api/tasks/" + ledTask)
+                    .contains("Assignee: nobody yet (waiting in the team queue)");
+            assertThat(Mailbox.subject(mailbox.awaitOne(mailed + "@example.com"))).isEqualTo("Overdue task escalated: Renew (SLA)");
+            assertThat(mailbox.to(led + "@example.com")).as("the lead is told, not the team's address").isEmpty();
+            long account = task(ledTask).getLong("task.accountId");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.given().queryParam("accountId", account)
+                    .when().get("/api/notify/messages").then()
+                    .body("items.eventType", equalTo(List.of("task.escalated")))
+                    .body("items.status", equalTo(List.of("DELIVERED"))));
+        }
     }
 }

@@ -5,11 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -76,6 +81,27 @@ public class Templates {
     /** {@link TemplateValidator#validate(Path, Set, TemplateModel)} on this service's directory. */
     public List<TemplateDiagnostic> validate(Set<String> referenced, TemplateModel model) {
         return TemplateValidator.validate(dir(), referenced, model);
+    }
+
+    /**
+     * Checks the directory for a rule book: every file parses, and each used template (which must
+     * exist; see {@link #names()}) uses only the variables of its model. Problems by file and line.
+     */
+    public List<TemplateDiagnostic> check(Collection<TemplateUse> uses) {
+        SortedMap<String, String> files = TemplateValidator.read(dir());
+        String prefix = dir().getFileName() == null ? "templates" : dir().getFileName().toString();
+        Set<TemplateDiagnostic> found = new LinkedHashSet<>(TemplateValidator.validate(files, prefix, Set.of(), TemplateModel.ANY));
+        for (TemplateUse use : uses) {
+            SortedMap<String, String> own = new TreeMap<>();
+            for (String part : List.of(use.template() + ".txt", use.template() + ".html")) {
+                if (files.containsKey(part)) {
+                    own.put(part, files.get(part));
+                }
+            }
+            found.addAll(TemplateValidator.validate(own, prefix, Set.of(use.template()), use.model()));
+        }
+        return found.stream().sorted(Comparator.comparing(TemplateDiagnostic::file).thenComparingInt(TemplateDiagnostic::line)
+                .thenComparing(TemplateDiagnostic::message)).toList();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
  */
 public final class Notification extends ProposedAction {
 
+    private final AccountFact account;
     private final Recipient recipient;
     private final String target;
     private final Channel channel;
@@ -18,6 +19,7 @@ public final class Notification extends ProposedAction {
 
     private Notification(Builder b) {
         super(b.account, ActionKind.NOTIFICATION, b.discriminator);
+        this.account = b.account;
         this.recipient = b.recipient;
         this.target = b.target;
         this.channel = b.channel;
@@ -45,6 +47,14 @@ public final class Notification extends ProposedAction {
     /** To a webhook/Slack endpoint configured by an admin under this name. */
     public static Builder toEndpoint(AccountFact account, String endpointName) {
         return new Builder(requireAccount(account, "Notification.toEndpoint"), Recipient.ENDPOINT, endpointName);
+    }
+
+    /**
+     * The account's fact the notification was built from: its template's {@code account}, with the
+     * very values the rule matched.
+     */
+    public AccountFact getAccount() {
+        return account;
     }
 
     /** Owner, team, address or endpoint. */

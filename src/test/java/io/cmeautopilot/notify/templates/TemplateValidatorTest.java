@@ -51,7 +51,11 @@ class TemplateValidatorTest {
     void the_starter_rule_book_has_a_valid_template_for_every_notification_it_sends() throws IOException {
         Set<String> referenced = referencedBy(Path.of("rules"));
         assertThat(referenced).contains("login-dropoff", "health-red", "nps-detractor", "licence-expiring", "onboarding-stalled");
-        assertThat(TemplateValidator.validate(Path.of("rules", "templates"), referenced, RULE_MODEL)).isEmpty();
+        // The directory also holds the templates the service sends itself (task-escalated, ...), with data of their own.
+        Map<String, String> used = new java.util.TreeMap<>(TemplateValidator.read(Path.of("rules", "templates")));
+        used.keySet().removeIf(file -> !referenced.contains(file.substring(0, file.lastIndexOf('.'))));
+        assertThat(TemplateValidator.validate(used, referenced, RULE_MODEL)).isEmpty();
+        assertThat(TemplateValidator.validate(Path.of("rules", "templates"), referenced, TemplateModel.ANY)).isEmpty();
     }
 
     @Test
