@@ -14,3 +14,7 @@ CREATE INDEX tasks_dedupe_key_idx ON tasks (dedupe_key, closed_at) WHERE dedupe_
 ALTER TABLE evaluation_rule_budget ADD COLUMN seq INTEGER NOT NULL DEFAULT -1;
 ALTER TABLE evaluation_rule_budget DROP CONSTRAINT evaluation_rule_budget_pkey;
 ALTER TABLE evaluation_rule_budget ADD PRIMARY KEY (run_id, rule, seq);
+
+-- Every run refreshes the open tasks it proposes again (evidence, run, proposed_at): room on each page
+-- lets PostgreSQL update them in place (HOT) instead of adding a new entry to each of the tasks' indexes.
+ALTER TABLE tasks SET (fillfactor = 80);

@@ -29,18 +29,26 @@ import io.cmeautopilot.common.NamedSql;
 @ApplicationScoped
 class ChunkStore {
 
+    /**
+     * The next chunk is picked in a CTE, which PostgreSQL runs exactly once. (As a subquery in the
+     * UPDATE's FROM it could be run again for another row of the join, and with SKIP LOCKED a rerun
+     * picks another chunk: two chunks were marked RUNNING, one was worked, and the other sat until
+     * its lease ran out.)
+     */
     private static final NamedSql CLAIM = NamedSql.of("""
+            WITH next AS (
+                SELECT ch.run_id, ch.seq FROM evaluation_chunks ch JOIN evaluation_runs r ON r.id = ch.run_id
+                WHERE ch.status IN ('PENDING', 'RUNNING') AND r.status = 'RUNNING'
+                  AND (CAST(:run AS bigint) IS NULL OR ch.run_id = CAST(:run AS bigint))
+                  AND ((ch.status = 'PENDING' AND (NOT r.inline OR ch.run_id = CAST(:run AS bigint)
+                                                   OR ch.created_at < now() - CAST(:lease AS interval)))
+                       OR ch.lease_until < now())
+                ORDER BY ch.run_id, ch.seq LIMIT 1
+                FOR UPDATE OF ch SKIP LOCKED)
             UPDATE evaluation_chunks c
             SET status = 'RUNNING', claimed_by = :node, attempts = c.attempts + 1,
                 lease_until = now() + CAST(:lease AS interval)
-            FROM (SELECT ch.run_id, ch.seq FROM evaluation_chunks ch JOIN evaluation_runs r ON r.id = ch.run_id
-                  WHERE ch.status IN ('PENDING', 'RUNNING') AND r.status = 'RUNNING'
-                    AND (CAST(:run AS bigint) IS NULL OR ch.run_id = CAST(:run AS bigint))
-                    AND ((ch.status = 'PENDING' AND (NOT r.inline OR ch.run_id = CAST(:run AS bigint)
-                                                     OR ch.created_at < now() - CAST(:lease AS interval)))
-                         OR ch.lease_until < now())
-                  ORDER BY ch.run_id, ch.seq LIMIT 1
-                  FOR UPDATE OF ch SKIP LOCKED) next
+            FROM next
             WHERE c.run_id = next.run_id AND c.seq = next.seq
             RETURNING c.run_id, c.seq, c.account_ids, c.first_id, c.last_id, c.attempts""");
 

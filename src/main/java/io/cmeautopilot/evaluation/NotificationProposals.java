@@ -6,10 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,39 +53,63 @@ class NotificationProposals {
     Clock clock;
 
     /**
-     * Enqueues the notification unless its key is cooling down, and records on the chunk what became
-     * of it: created, cooldown, not applied (nobody to send it to) or a failure of its rule (the
-     * template could not be rendered). Only the database failing throws, and fails the chunk.
+     * Enqueues a chunk's notifications, except those whose key is cooling down, and records on the
+     * chunk what became of each: created, cooldown, not applied (nobody to send it to) or a failure
+     * of its rule (the template could not be rendered). A fixed number of statements per chunk: the
+     * cooldown keys locked and looked up at once, the messages written at once. Only the database
+     * failing throws, and fails the chunk.
      */
-    void apply(RuleBook book, Proposal proposal, long runId, ChunkOutcome outcome) {
-        Notification notification = (Notification) proposal.action();
-        if (notification.getTarget() == null) {
-            LOG.infof("Rule '%s' proposed a notification to the %s of account %s, which has none: not sent",
-                    proposal.rule(), notification.getRecipient().name().toLowerCase(), notification.getAccountExternalId());
-            outcome.add(proposal.rule(), RuleStats.of("not-applied"));
-            return;
+    void applyAll(RuleBook book, List<Proposal> proposals, long runId, ChunkOutcome outcome) {
+        List<Proposal> addressed = new ArrayList<>();
+        for (Proposal proposal : proposals) {
+            Notification notification = (Notification) proposal.action();
+            if (notification.getTarget() == null) {
+                LOG.debugf("Rule '%s' proposed a notification to the %s of account %s, which has none: not sent",
+                        proposal.rule(), notification.getRecipient().name().toLowerCase(),
+                        notification.getAccountExternalId());
+                outcome.add(proposal.rule(), RuleStats.of("not-applied"));
+            } else {
+                addressed.add(proposal);
+            }
         }
-        RuleInfo rule = rule(book, proposal);
-        Duration cooldown = rule == null ? null : rule.cooldown();
-        if (coolingDown(proposal, cooldown)) {
-            outcome.add(proposal.rule(), RuleStats.of("cooldown"));
-            return;
+        // Locked until the chunk commits: another run offering the same key waits, then sees this one's message.
+        Map<String, Instant> lastEnqueued = outbox.lockCooldownKeys(addressed.stream()
+                .filter(p -> cooldown(book, p) != null).map(Proposal::dedupeKey).distinct().toList());
+        Instant now = clock.instant();
+        List<OutboundMessage> messages = new ArrayList<>();
+        List<String> cooldownKeys = new ArrayList<>();
+        List<Proposal> sent = new ArrayList<>();
+        for (Proposal proposal : addressed) {
+            Duration cooldown = cooldown(book, proposal);
+            Instant last = lastEnqueued.get(proposal.dedupeKey());
+            if (cooldown != null && last != null && last.isAfter(now.minus(cooldown))) {
+                outcome.add(proposal.rule(), RuleStats.of("cooldown"));
+                continue;
+            }
+            Notification notification = (Notification) proposal.action();
+            try {
+                messages.add(message(proposal, notification, rule(book, proposal), runId));
+            } catch (TemplateRenderingException e) {
+                outcome.failed(proposal, "notification template '" + notification.getTemplate()
+                        + "' could not be rendered: " + e.getMessage());
+                continue;
+            }
+            cooldownKeys.add(proposal.dedupeKey());
+            sent.add(proposal);
         }
-        OutboundMessage message;
-        try {
-            // Rendered before the outbox is asked: an exception through its transactional method would doom the chunk.
-            message = message(proposal, notification, rule, runId);
-        } catch (TemplateRenderingException e) {
-            outcome.failed(proposal, "notification template '" + notification.getTemplate() + "' could not be rendered: "
-                    + e.getMessage());
-            return;
+        Set<String> written = outbox.enqueueAll(messages, cooldownKeys);
+        for (int i = 0; i < sent.size(); i++) {
+            // Not written: this run already sent the key (a chunk worked again), which counts as cooling down.
+            outcome.add(sent.get(i).rule(), RuleStats.of(written.contains(messages.get(i).sourceKey()) ? "created" : "cooldown"));
         }
-        // The outbox checks the cooldown again under a lock: another run may have sent it meanwhile.
-        Optional<Long> enqueued = outbox.enqueueAfterCooldown(message, proposal.dedupeKey(), cooldown);
-        outcome.add(proposal.rule(), RuleStats.of(enqueued.isPresent() ? "created" : "cooldown"));
     }
 
-    /** What {@link #apply} would do now, in words for explain. */
+    private static Duration cooldown(RuleBook book, Proposal proposal) {
+        RuleInfo rule = rule(book, proposal);
+        return rule == null ? null : rule.cooldown();
+    }
+
+    /** What {@link #applyAll} would do now, in words for explain. */
     String explain(RuleBook book, Proposal proposal) {
         Notification notification = (Notification) proposal.action();
         if (notification.getTarget() == null) {

@@ -45,13 +45,15 @@ class ProposalApplier {
 
     /**
      * Applies the chunk's proposals within {@code allowed} (what {@link RuleBudgets} granted each
-     * capped rule): tasks all at once ({@link RuleTaskBatchWriter}), offers and suggestions one by one.
+     * capped rule): tasks and notifications all at once ({@link RuleTaskBatchWriter},
+     * {@link NotificationProposals}), offers and suggestions one by one.
      */
     void apply(Connection c, RunContext run, List<Proposal> proposals, List<Long> accountIds,
             Map<String, Integer> allowed, ChunkOutcome outcome) throws SQLException {
         Map<String, Integer> left = new HashMap<>(allowed);
         List<Proposal> taskProposals = new ArrayList<>();
         List<RuleTask> tasks = new ArrayList<>();
+        List<Proposal> notices = new ArrayList<>();
         for (Proposal proposal : proposals) {
             String rule = proposal.rule();
             Integer budget = left.get(rule);
@@ -67,12 +69,13 @@ class ProposalApplier {
                 taskProposals.add(proposal);
                 tasks.add(ruleTask(run.book(), proposal, task, run.runId(), run.asOf()));
             } else if (proposal.action() instanceof Notification) {
-                notifications.apply(run.book(), proposal, run.runId(), outcome);
+                notices.add(proposal);
             } else {
                 outcome.add(rule, offers.write(run.book(), proposal, run.runId()).map(RuleStats::of)
                         .orElseGet(() -> RuleStats.of("not-applied")));
             }
         }
+        notifications.applyAll(run.book(), notices, run.runId(), outcome);
         List<RuleTaskWriter.Outcome> written = taskBatch.writeAll(c, tasks);
         for (int i = 0; i < written.size(); i++) {
             outcome.add(taskProposals.get(i).rule(), RuleStats.of(switch (written.get(i)) {

@@ -48,7 +48,9 @@ class EvaluationBenchmark {
     public static class ServiceDefaults implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cme.evaluation.chunk-size", "1000", "cme.evaluation.poll-interval", "200ms");
+            // Delivery is not part of this measure (the outbox has its own benchmark): its messages stay queued.
+            return Map.of("cme.evaluation.chunk-size", "1000", "cme.evaluation.poll-interval", "200ms",
+                    "cme.notify.poll-interval", "off");
         }
     }
 
@@ -106,9 +108,35 @@ class EvaluationBenchmark {
         }
     }
 
+    /**
+     * Where PostgreSQL spent the run's time, by statement, when the server has pg_stat_statements
+     * loaded (printed, not part of the table): the first place to look when the figures move.
+     */
+    private void printTopStatements(boolean reset) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            if (reset) {
+                s.execute("SELECT pg_stat_statements_reset()");
+                return;
+            }
+            try (ResultSet rs = s.executeQuery("SELECT calls, round(total_exec_time), rows, "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements "
+                    + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                    + "ORDER BY total_exec_time DESC LIMIT 15")) {
+                System.out.println("calls | ms | rows | statement");
+                while (rs.next()) {
+                    System.out.printf("%,d | %,d | %,d | %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            System.out.println("(no statement statistics: " + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
     private Measured run() {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        printTopStatements(true);
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
@@ -118,6 +146,7 @@ class EvaluationBenchmark {
         JsonPath finished = Runs.awaitFinished(started.getLong("id"), java.time.Duration.ofMinutes(30));
         long nanos = System.nanoTime() - start;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        printTopStatements(false);
         assertThat(finished.getString("status")).isEqualTo("SUCCEEDED");
         assertThat(finished.getInt("accountsEvaluated")).isEqualTo(ACCOUNTS);
         return new Measured(nanos, finished, finished.getLong("work.engineMillis"), peak);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.cmeautopilot.testing.Api;
+import io.cmeautopilot.testing.RulesDirectoryTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -91,5 +94,51 @@ class ChunkLeaseTest {
         assertThat(view.progress().chunksFailed()).isEqualTo(1);
         assertThat(view.failures()).anyMatch(f -> String.valueOf(f.get("error")).contains("is not known on this node"));
         assertThat(view.error()).contains("1 chunk(s) failed");
+    }
+
+    @Test
+    void a_chunk_taken_over_gets_the_max_per_run_share_its_lost_attempt_reserved() throws Exception {
+        String segment = Api.uniqueName("SHARE");
+        List<Long> accounts = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            accounts.add(Api.given().contentType(ContentType.JSON)
+                    .body(Map.of("externalId", Api.uniqueName("share"), "name", "Share " + i, "segment", segment))
+                    .when().post("/api/accounts").then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+        Path rule = RulesDirectoryTestResource.DIR.resolve("zz-share.drl");
+        try {
+            Files.writeString(rule, """
+                    package rules.share
+                    import io.cmeautopilot.rules.api.*
+                    rule "Shared budget" @category("test") @maxPerRun(2)
+                    when
+                        $a : AccountFact( segment == "%s" )
+                    then
+                        insert(Task.forAccount($a).type("custom").title("Within budget").build());
+                    end
+                    """.formatted(segment));
+            Api.given().when().post("/api/rules/reload").then().statusCode(200).body("result", equalTo("ACTIVATED"));
+            Instant now = clock.instant();
+            EvaluationRequest request = new EvaluationRequest(EvaluationRequest.Scope.of(accounts), "apply");
+            long runId = runs.start(new EvaluationRuns.NewRun(request, "test", "test", books.current().version(), now,
+                    now, RuleSelection.ALL, null, null, true), 3);
+            Chunk dying = chunks.claim(runId, "node-that-dies", Duration.ZERO).orElseThrow();
+            Chunk takenOver = chunks.claim(runId, "node-that-lives", Duration.ofMinutes(5)).orElseThrow();
+            EvaluationRun run = runs.find(runId).orElseThrow();
+
+            // The late node reserves its share of the budget, then finds its chunk gone: its writes roll back...
+            assertThatThrownBy(() -> processor.process(dying, run, "node-that-dies"))
+                    .isInstanceOf(ChunkProcessor.ChunkLost.class);
+            // ...and the chunk's new owner gets the same share again instead of what the lost attempt left over.
+            processor.process(takenOver, run, "node-that-lives");
+            finisher.tryFinish(runId);
+
+            RunView view = runs.view(runId).orElseThrow();
+            assertThat(view.rules().get("Shared budget").created()).isEqualTo(2);
+            assertThat(view.rules().get("Shared budget").tripped()).isEqualTo(1);
+        } finally {
+            Files.deleteIfExists(rule);
+            Api.given().when().post("/api/rules/reload").then().statusCode(200);
+        }
     }
 }
