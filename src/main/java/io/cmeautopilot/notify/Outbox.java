@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -63,18 +61,7 @@ public class Outbox {
             UNION ALL
             SELECT id FROM notify_messages WHERE source_key = :sourceKey""");
 
-    /** The new row's id; no row when the source key is taken. */
-    private static final NamedSql INSERT_NEW = NamedSql.of(INSERT_ROW);
-
     private static final NamedSql BY_SOURCE_KEY = NamedSql.of("SELECT id FROM notify_messages WHERE source_key = :sourceKey");
-
-    /**
-     * Transactions offering the same cooldown key take turns: the second one waits until the first
-     * commits and then sees its message. The two-part lock key keeps clear of the single-key
-     * advisory locks other features take.
-     */
-    private static final NamedSql LOCK_COOLDOWN_KEY = NamedSql.of(
-            "SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + 0x6e6f7466 + ", hashtext(:cooldownKey))) l");
 
     private static final NamedSql LAST_ENQUEUED = NamedSql.of("""
             SELECT created_at FROM notify_messages WHERE cooldown_key = :cooldownKey
@@ -141,38 +128,8 @@ public class Outbox {
     }
 
     /**
-     * Writes a message like {@link #enqueue}, unless one with the same {@code cooldownKey} was
-     * enqueued less than {@code cooldown} ago (by the service's clock) or its source key is already in
-     * the outbox. Transactions offering the same cooldown key take turns (a transaction-scoped
-     * advisory lock), so concurrent runs on any node never both send. A null cooldown only records
-     * the key on the message. (Check {@link #lastEnqueued} first to skip rendering a message that
-     * would cool down.)
-     *
-     * @return the new message's id; empty when nothing was written
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Long> enqueueAfterCooldown(OutboundMessage message, String cooldownKey, Duration cooldown) {
-        Objects.requireNonNull(cooldownKey, "cooldownKey");
-        Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            if (cooldown != null) {
-                firstId(c, LOCK_COOLDOWN_KEY, Map.of("cooldownKey", cooldownKey));
-                Optional<Instant> last = lastEnqueued(c, cooldownKey);
-                if (last.isPresent() && last.get().isAfter(now.minus(cooldown))) {
-                    return Optional.empty();
-                }
-            }
-            Optional<Long> id = Optional.ofNullable(firstId(c, INSERT_NEW, values(message, cooldownKey, now)));
-            id.ifPresent(written -> due.fire(new MessagesDue()));
-            return id;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the notification to the outbox", e);
-        }
-    }
-
-    /**
      * For a batch of messages with cooldowns: locks their cooldown keys until the caller's transaction
-     * ends (as {@link #enqueueAfterCooldown} does one at a time) and answers when each key was last
+     * ends and answers when each key was last
      * enqueued; a key never enqueued is absent. Check the cooldowns against the answer, then
      * {@link #enqueueAll} what passes, in the same transaction.
      */
