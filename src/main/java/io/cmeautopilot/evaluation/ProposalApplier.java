@@ -91,7 +91,7 @@ class ProposalApplier {
     private int autoResolve(RunContext run, List<Long> accountIds, ChunkOutcome outcome) {
         List<String> rules = run.book().rules().stream().filter(RuleInfo::autoResolve).filter(run.selection()::includes)
                 .map(RuleInfo::name).toList();
-        return taskWriter.autoResolve(run.runId(), run.startedAt(), rules, accountIds.toArray(Long[]::new), null,
+        return taskWriter.autoResolve(run.runId(), run.startedAt(), rules, accountIds.toArray(Long[]::new),
                 outcome.troubled.toArray(Long[]::new));
     }
 

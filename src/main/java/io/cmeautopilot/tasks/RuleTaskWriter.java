@@ -92,8 +92,8 @@ public class RuleTaskWriter {
                 WHERE t.origin = 'rule' AND t.rule_name = ANY(:rules) AND t.status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')
                   AND t.link IS NULL
                   AND t.proposed_at < :since AND NOT (t.account_id = ANY(:excluded))
-                  AND (:all OR t.account_id = ANY(CAST(:ids AS bigint[]))
-                       OR t.account_id IN (SELECT a.id FROM accounts a WHERE a.segment = CAST(:segment AS text)))
+                  -- Through the account index: a chunk's thousand accounts, not a scan of every task.
+                  AND t.account_id = ANY(CAST(:ids AS bigint[]))
                 FOR UPDATE
             ), closed AS (
                 UPDATE tasks t SET status = 'DONE', closed_at = :now, closed_by = 'system', updated_at = :now,
@@ -107,14 +107,13 @@ public class RuleTaskWriter {
             SELECT count(*) FROM closed""");
 
     /**
-     * After an applied run over a scope: the open tasks of these (auto-resolving) rules for accounts
-     * in the scope that no run proposed since this one started are closed as resolved. (Comparing
+     * After an applied run over these accounts (a chunk): the open tasks of these (auto-resolving)
+     * rules for the accounts that no run proposed since this one started are closed as resolved. (Comparing
      * with the start, not with the run id, keeps two overlapping runs from closing each other's
      * fresh proposals.) Accounts whose evaluation failed or was stopped are left alone: their
      * silence proves nothing.
      */
-    public int autoResolve(long runId, Instant since, Collection<String> rules, Long[] accountIds, String segment,
-            Long[] excluded) {
+    public int autoResolve(long runId, Instant since, Collection<String> rules, Long[] accountIds, Long[] excluded) {
         if (rules.isEmpty()) {
             return 0;
         }
@@ -123,9 +122,7 @@ public class RuleTaskWriter {
         p.put("rules", rules.toArray(String[]::new));
         p.put("since", since);
         p.put("excluded", excluded);
-        p.put("all", accountIds == null && segment == null);
-        p.put("ids", accountIds == null ? new Long[0] : accountIds);
-        p.put("segment", segment);
+        p.put("ids", accountIds);
         p.put("now", now);
         p.put("note", "auto-resolved by run " + runId);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = AUTO_RESOLVE.prepare(c, p);

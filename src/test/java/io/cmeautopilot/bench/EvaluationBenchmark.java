@@ -48,9 +48,7 @@ class EvaluationBenchmark {
     public static class ServiceDefaults implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // Delivery is not part of this measure (the outbox has its own benchmark): its messages stay queued.
-            return Map.of("cme.evaluation.chunk-size", "1000", "cme.evaluation.poll-interval", "200ms",
-                    "cme.notify.poll-interval", "off");
+            return Map.of("cme.evaluation.chunk-size", "1000", "cme.evaluation.poll-interval", "200ms");
         }
     }
 
