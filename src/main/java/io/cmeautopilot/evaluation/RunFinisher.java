@@ -38,6 +38,10 @@ class RunFinisher {
                 error = :error
             WHERE id = :run""");
 
+    /** Cheap (the open chunks' index): most calls come after a chunk that was not the last one. */
+    private static final NamedSql HAS_OPEN_CHUNKS = NamedSql.of("""
+            SELECT EXISTS (SELECT 1 FROM evaluation_chunks WHERE run_id = :run AND status IN ('PENDING', 'RUNNING'))""");
+
     private static final NamedSql UNFINISHED = NamedSql.of("""
             SELECT r.id FROM evaluation_runs r
             WHERE r.status = 'RUNNING'
@@ -58,10 +62,14 @@ class RunFinisher {
                         return false;
                     }
                 }
-                RunTotals totals = RunTotals.of(c, runId);
-                if (totals.chunksOpen > 0) {
-                    return false;
+                try (PreparedStatement ps = HAS_OPEN_CHUNKS.prepare(c, Map.of("run", runId)); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return false;
+                    }
                 }
+                // Every chunk is closed, and this transaction holds the run: summing them is final.
+                RunTotals totals = RunTotals.of(c, runId);
                 String status = totals.chunksFailed > 0 ? "FAILED" : "SUCCEEDED";
                 Map<String, Object> p = new HashMap<>();
                 p.put("run", runId);

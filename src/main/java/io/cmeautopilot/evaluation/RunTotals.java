@@ -27,7 +27,6 @@ final class RunTotals {
     int chunksTotal;
     int chunksDone;
     int chunksFailed;
-    int chunksOpen;
     int accounts;
     int autoResolved;
     final Map<String, RuleStats> stats = new TreeMap<>();
@@ -76,7 +75,9 @@ final class RunTotals {
                 chunksFailed++;
                 addFailure(Map.of("chunk", rs.getInt("seq"), "error", String.valueOf(rs.getString("error"))));
             }
-            default -> chunksOpen++;
+            default -> {
+                // still open: counted in chunksTotal only
+            }
         }
         accounts += rs.getInt("accounts");
         autoResolved += rs.getInt("auto_resolved");

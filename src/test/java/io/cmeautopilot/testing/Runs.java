@@ -33,12 +33,12 @@ public final class Runs {
 
     /** Polls the run until it has finished (bounded wait). */
     public static JsonPath awaitFinished(long runId) {
-        return awaitFinished(runId, Duration.ofSeconds(180));
+        return awaitFinished(runId, Duration.ofSeconds(180), Duration.ofMillis(200));
     }
 
-    public static JsonPath awaitFinished(long runId, Duration atMost) {
+    public static JsonPath awaitFinished(long runId, Duration atMost, Duration pollInterval) {
         JsonPath[] last = new JsonPath[1];
-        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(atMost).pollInterval(pollInterval).until(() -> {
             last[0] = Api.given().when().get("/api/evaluations/" + runId).then().statusCode(200).extract().jsonPath();
             return last[0].getString("finishedAt") != null;
         });

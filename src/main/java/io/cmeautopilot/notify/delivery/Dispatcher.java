@@ -89,7 +89,14 @@ public class Dispatcher {
     }
 
     void onMessagesDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesDue event) {
-        wake();
+        // A node whose polling is off delivers nothing, not even what it enqueued itself: other nodes do.
+        if (!isOff(config.pollInterval())) {
+            wake();
+        }
+    }
+
+    private static boolean isOff(String interval) {
+        return "off".equalsIgnoreCase(interval.trim()) || "disabled".equalsIgnoreCase(interval.trim());
     }
 
     /** Delivers soon on another thread; many wake-ups while one is queued count as one. */
