@@ -55,7 +55,8 @@ class ChunkProcessor {
         long started = System.nanoTime();
         ChunkFacts facts = facts(chunk, run);
         long snapshotDone = System.nanoTime();
-        EvaluationResult result = run.selection.apply(book, evaluator.engine().evaluate(book, facts.accounts(), facts.features()));
+        EvaluationResult result = evaluator.engine().evaluate(book, facts.accounts(), facts.features(),
+                run.selection.rules());
         long engineDone = System.nanoTime();
         outcome.count(result);
         boolean applies = "apply".equals(run.mode);
@@ -102,12 +103,12 @@ class ChunkProcessor {
         return new ChunkFacts(ids, snapshots.facts(ids, run.asOf), snapshots.featureUsage(ids, run.asOf));
     }
 
-    /** The rule book over these accounts as of an instant, with only the selected rules' proposals. */
+    /** The rule book over these accounts as of an instant, only the selected rules firing. */
     EvaluationResult evaluate(RuleBook book, RuleSelection selection, List<Long> ids, Instant asOf) {
         if (ids.isEmpty()) {
             return new EvaluationResult(book.version(), 0, List.of(), List.of(), List.of(), Map.of());
         }
-        return selection.apply(book, evaluator.engine().evaluate(book, snapshots.facts(ids, asOf),
-                snapshots.featureUsage(ids, asOf)));
+        return evaluator.engine().evaluate(book, snapshots.facts(ids, asOf), snapshots.featureUsage(ids, asOf),
+                selection.rules());
     }
 }

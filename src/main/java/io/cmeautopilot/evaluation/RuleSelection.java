@@ -3,9 +3,8 @@ package io.cmeautopilot.evaluation;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
-import io.cmeautopilot.rules.EvaluationResult;
-import io.cmeautopilot.rules.RuleBook;
 import io.cmeautopilot.rules.RuleInfo;
 
 /**
@@ -31,18 +30,8 @@ record RuleSelection(Set<String> categories, String schedule) {
         return categories.isEmpty() && schedule == null;
     }
 
-    /**
-     * The result without the proposals and failures of rules outside the selection. (They still ran:
-     * the engine fires the whole book; what they did is dropped here.)
-     */
-    EvaluationResult apply(RuleBook book, EvaluationResult result) {
-        if (isAll()) {
-            return result;
-        }
-        Set<String> selected = new TreeSet<>(book.rules().stream().filter(this::includes).map(RuleInfo::name).toList());
-        return new EvaluationResult(result.ruleBookVersion(), result.accounts(),
-                result.proposals().stream().filter(p -> selected.contains(p.rule())).toList(),
-                result.failures().stream().filter(f -> f.rule() == null || selected.contains(f.rule())).toList(),
-                result.runaways(), result.firingsByRule());
+    /** For the engine's agenda: the rules that may fire, or null when every rule may. */
+    Predicate<RuleInfo> rules() {
+        return isAll() ? null : this::includes;
     }
 }

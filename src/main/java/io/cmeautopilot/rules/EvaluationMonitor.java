@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -43,6 +44,8 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
     static final long NO_ACCOUNT = Long.MIN_VALUE;
 
     private final RuleBook book;
+    /** The rules that may fire; null: all. */
+    private final Predicate<RuleInfo> selected;
     private final int maxFiringsPerAccount;
     private final KieSession session;
     private final AccountTable accounts;
@@ -71,8 +74,10 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
     private Map<String, Object> currentEvidence;
     private int currentFirstProposal;
 
-    EvaluationMonitor(RuleBook book, int maxFiringsPerAccount, KieSession session, int expectedAccounts) {
+    EvaluationMonitor(RuleBook book, int maxFiringsPerAccount, KieSession session, int expectedAccounts,
+            Predicate<RuleInfo> selected) {
         this.book = book;
+        this.selected = selected;
         this.accounts = new AccountTable(expectedAccounts);
         this.maxFiringsPerAccount = maxFiringsPerAccount;
         this.session = session;
@@ -98,6 +103,9 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
             return false;
         }
         RuleState rule = ruleState(match.getRule());
+        if (!rule.selected) {
+            return false;
+        }
         if (account.count(rule.index) > maxFiringsPerAccount) {
             account.stopped = true;
             stopped.add(account);
@@ -217,7 +225,8 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         }
         RuleState state = rules.get(rule);
         if (state == null) {
-            state = new RuleState(rule, ruleList.size(), book.rule(rule.getPackageName(), rule.getName()).orElse(null));
+            RuleInfo info = book.rule(rule.getPackageName(), rule.getName()).orElse(null);
+            state = new RuleState(rule, ruleList.size(), info, selected == null || (info != null && selected.test(info)));
             rules.put(rule, state);
             ruleList.add(state);
         }
@@ -260,10 +269,12 @@ final class EvaluationMonitor extends DefaultAgendaEventListener implements Agen
         final String packageName;
         final String name;
         final RuleInfo info;
+        final boolean selected;
         int fired;
 
-        RuleState(Rule rule, int index, RuleInfo info) {
+        RuleState(Rule rule, int index, RuleInfo info, boolean selected) {
             this.rule = rule;
+            this.selected = selected;
             this.index = index;
             this.packageName = rule.getPackageName();
             this.name = rule.getName();

@@ -3,6 +3,7 @@ package io.cmeautopilot.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.kie.api.runtime.KieSession;
 import org.jboss.logging.Logger;
@@ -30,8 +31,18 @@ public final class RuleEngine {
     }
 
     public EvaluationResult evaluate(RuleBook book, List<AccountFact> accounts, Map<Long, List<FeatureUsage>> features) {
+        return evaluate(book, accounts, features, null);
+    }
+
+    /**
+     * Only the rules {@code selected} accepts may fire (null: every rule): the others' matches are
+     * turned away on the agenda, so they propose nothing, count towards no guard and trigger no
+     * rule that reacts to what they would have inserted.
+     */
+    public EvaluationResult evaluate(RuleBook book, List<AccountFact> accounts, Map<Long, List<FeatureUsage>> features,
+            Predicate<RuleInfo> selected) {
         try {
-            return evaluateTogether(book, accounts, features);
+            return evaluateTogether(book, accounts, features, selected);
         } catch (RuntimeException e) {
             if (accounts.size() == 1) {
                 AccountFact a = accounts.get(0);
@@ -43,17 +54,18 @@ public final class RuleEngine {
             List<EvaluationResult> parts = new ArrayList<>();
             for (AccountFact account : accounts) {
                 parts.add(evaluate(book, List.of(account), Map.of(account.getId(),
-                        features.getOrDefault(account.getId(), List.of()))));
+                        features.getOrDefault(account.getId(), List.of())), selected));
             }
             return EvaluationResult.merge(book.version(), parts);
         }
     }
 
     private EvaluationResult evaluateTogether(RuleBook book, List<AccountFact> accounts,
-            Map<Long, List<FeatureUsage>> features) {
+            Map<Long, List<FeatureUsage>> features, Predicate<RuleInfo> selected) {
         KieSession session = book.newSession();
         try {
-            EvaluationMonitor monitor = new EvaluationMonitor(book, maxFiringsPerAccount, session, accounts.size());
+            EvaluationMonitor monitor = new EvaluationMonitor(book, maxFiringsPerAccount, session, accounts.size(),
+                    selected);
             for (AccountFact account : accounts) {
                 monitor.insert(account, features.isEmpty() ? List.of() : features.getOrDefault(account.getId(), List.of()));
             }

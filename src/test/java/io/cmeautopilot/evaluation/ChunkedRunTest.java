@@ -132,6 +132,38 @@ class ChunkedRunTest {
     }
 
     @Test
+    void rules_outside_the_selected_categories_do_not_fire_so_nothing_reacts_to_what_they_would_have_done() {
+        String drl = """
+                package rules.selection
+                import io.cmeautopilot.rules.api.*
+                rule "Selection: first" @category("first-category")
+                when
+                    $a : AccountFact( segment == "%1$s" )
+                then
+                    insert(Task.forAccount($a).type("custom").title("First").build());
+                end
+                rule "Selection: follow-up" @category("follow-up-category")
+                when
+                    $a : AccountFact( segment == "%1$s" )
+                    Task( accountId == $a.id, title == "First" )
+                then
+                    insert(Task.forAccount($a).type("custom").title("Follow-up").discriminator("follow-up").build());
+                end
+                """.formatted(segment);
+        Map<String, Object> backtest = Map.of("scope", Map.of("segment", segment), "mode", "backtest",
+                "asOf", Instant.now().minus(Duration.ofDays(1)).toString(), "files", Map.of("selection.drl", drl));
+
+        JsonPath everything = Runs.evaluate(backtest);
+        assertThat(everything.getInt("rules.'Selection: follow-up'.proposed")).isEqualTo(7);
+
+        Map<String, Object> followUpOnly = new java.util.HashMap<>(backtest);
+        followUpOnly.put("categories", List.of("follow-up-category"));
+        JsonPath selected = Runs.evaluate(followUpOnly);
+        // The first rule was held back on the agenda: it inserted nothing, so its follow-up had nothing to follow.
+        assertThat(selected.getMap("rules")).isEmpty();
+    }
+
+    @Test
     void a_backtest_is_refused_when_its_input_is_wrong_and_nothing_is_stored() {
         int runsBefore = Api.given().queryParam("limit", 200).when().get("/api/evaluations").then().extract()
                 .jsonPath().getList("").size();
