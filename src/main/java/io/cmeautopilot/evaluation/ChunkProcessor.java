@@ -63,7 +63,8 @@ class ChunkProcessor {
         if (!applies) {
             result.proposals().forEach(outcome::observe);
         }
-        Map<String, Integer> allowed = applies ? budgets.reserve(run.id, chunk.seq(), book, result.proposals()) : Map.of();
+        Map<String, Integer> allowed = applies ? budgets.reserve(run.id, chunk.seq(), book, result.proposals())
+                : Map.of();
         ProposalApplier.RunContext context = new ProposalApplier.RunContext(run.id, book, run.startedAt, run.asOf,
                 run.selection);
         QuarkusTransaction.requiringNew().run(() -> {

@@ -61,8 +61,8 @@ class RuleBudgets {
             }
         }
         Map<String, Integer> allowed = new HashMap<>();
-        // Rules in a fixed order: two chunks reserving for the same rules take the locks in the same order.
-        for (String rule : new java.util.TreeSet<>(wanted.keySet())) {
+        // One short transaction per rule: a chunk never holds two budgets' locks at once.
+        for (String rule : wanted.keySet()) {
             int limit = limits.get(rule);
             int[] grantedAndOthers = QuarkusTransaction.requiringNew().call(() -> reserve(runId, seq, rule,
                     wanted.get(rule), limit));
@@ -77,10 +77,15 @@ class RuleBudgets {
         return allowed;
     }
 
+    /** One advisory lock per run and rule (a collision only makes two budgets take turns). */
+    private static long lockKey(long runId, String rule) {
+        return ((long) Long.hashCode(runId) << 32) | (rule.hashCode() & 0xffffffffL);
+    }
+
     /** This chunk's share, and the other chunks' shares at the time. */
     private int[] reserve(long runId, int seq, String rule, int wanted, int limit) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = LOCK.prepare(c, Map.of("key", ((long) Long.hashCode(runId) << 32) | (rule.hashCode() & 0xffffffffL)));
+            try (PreparedStatement ps = LOCK.prepare(c, Map.of("key", lockKey(runId, rule)));
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
             }

@@ -66,6 +66,23 @@ final class Node implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** Stops the process where it stands (SIGSTOP): it can send nothing more until {@link #thaw()}. */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a frozen process go on (SIGCONT). */
+    void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }

@@ -117,7 +117,7 @@ class TwoNodeClusterIT {
     @Test
     @Order(2)
     void a_node_killed_in_the_middle_of_a_run_loses_nothing_its_chunk_is_taken_over() throws Exception {
-        // A run lasts a few seconds on a quiet machine and a chunk tens of milliseconds:
+        // A run lasts a few seconds on a quiet machine and a chunk a few milliseconds:
         // start it on node b (which works one chunk after another from then on), and as soon as its answer
         // is in, kill node b the moment it holds a chunk, watching on one open connection.
         long run;
@@ -146,7 +146,8 @@ class TwoNodeClusterIT {
     }
 
     /** Kills node b as soon as it holds a chunk of the run; false if the run has no open chunk left first. */
-    private static boolean killBWhenItHoldsAChunkOf(Connection c, long run) throws SQLException, InterruptedException {
+    private static boolean killBWhenItHoldsAChunkOf(Connection c, long run) throws SQLException, InterruptedException,
+            java.io.IOException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         try (java.sql.PreparedStatement held = c.prepareStatement("SELECT count(*) FILTER (WHERE status = 'RUNNING' AND "
                         + "claimed_by = 'node-b'), count(*) FILTER (WHERE status IN ('PENDING', 'RUNNING')) "
@@ -156,8 +157,17 @@ class TwoNodeClusterIT {
                 try (ResultSet rs = held.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
-                        b.kill();
-                        return true;
+                        // Chunks take milliseconds: b may finish this one before a kill lands. Frozen, it can
+                        // commit nothing more (a commit already on its way gets 50 ms to land); if it still
+                        // holds the chunk then, it dies holding it. If not, it goes on and we watch again.
+                        b.freeze();
+                        Thread.sleep(50);
+                        if (holdsAChunk(held)) {
+                            b.kill();
+                            return true;
+                        }
+                        b.thaw();
+                        continue;
                     }
                     if (rs.getLong(2) == 0) {
                         return false;
@@ -165,6 +175,13 @@ class TwoNodeClusterIT {
                 }
             }
             return false;
+        }
+    }
+
+    private static boolean holdsAChunk(java.sql.PreparedStatement held) throws SQLException {
+        try (ResultSet rs = held.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) > 0;
         }
     }
 
