@@ -55,8 +55,7 @@ class ChunkProcessor {
         long started = System.nanoTime();
         ChunkFacts facts = facts(chunk, run);
         long snapshotDone = System.nanoTime();
-        EvaluationResult result = evaluator.engine().evaluate(book, facts.accounts(), facts.features(),
-                run.selection.rules());
+        EvaluationResult result = fire(book, run.selection, facts.accounts(), facts.features());
         long engineDone = System.nanoTime();
         outcome.count(result);
         boolean applies = "apply".equals(run.mode);
@@ -109,7 +108,11 @@ class ChunkProcessor {
         if (ids.isEmpty()) {
             return new EvaluationResult(book.version(), 0, List.of(), List.of(), List.of(), Map.of());
         }
-        return evaluator.engine().evaluate(book, snapshots.facts(ids, asOf), snapshots.featureUsage(ids, asOf),
-                selection.rules());
+        return fire(book, selection, snapshots.facts(ids, asOf), snapshots.featureUsage(ids, asOf));
+    }
+
+    private EvaluationResult fire(RuleBook book, RuleSelection selection, List<AccountFact> accounts,
+            Map<Long, List<FeatureUsage>> features) {
+        return evaluator.engine().evaluate(book, accounts, features, selection.rules());
     }
 }

@@ -85,19 +85,19 @@ public class RuleTaskBatchWriter {
      */
     public List<Outcome> writeAll(Connection c, List<RuleTask> tasks) throws SQLException {
         Instant now = clock.instant();
+        // Each key's first proposal; the rest (and tasks without a key) are written one by one below.
         Map<String, RuleTask> byKey = new LinkedHashMap<>();
-        List<RuleTask> oneByOne = new ArrayList<>();
         for (RuleTask task : tasks) {
-            if (task.dedupeKey() == null || byKey.putIfAbsent(task.dedupeKey(), task) != null) {
-                oneByOne.add(task);
+            if (task.dedupeKey() != null) {
+                byKey.putIfAbsent(task.dedupeKey(), task);
             }
         }
         Map<String, Outcome> outcomes = new HashMap<>();
         if (!byKey.isEmpty()) {
             Map<String, String> openPriority = new HashMap<>();
             List<RuleTask> toWrite = new ArrayList<>();
-            lookUp(c, byKey.values(), now, openPriority, outcomes, toWrite);
-            upsert(c, toWrite, openPriority, outcomes, now);
+            lookUp(c, byKey, now, openPriority, outcomes, toWrite);
+            upsert(c, toWrite, byKey, openPriority, outcomes, now);
         }
         List<Outcome> answer = new ArrayList<>(tasks.size());
         for (RuleTask task : tasks) {
@@ -114,15 +114,14 @@ public class RuleTaskBatchWriter {
     }
 
     /** Sorts the keys: in cooldown (answered now), or to be written (with the open task's priority, if any). */
-    private static void lookUp(Connection c, Iterable<RuleTask> tasks, Instant now, Map<String, String> openPriority,
-            Map<String, Outcome> outcomes, List<RuleTask> toWrite) throws SQLException {
+    private static void lookUp(Connection c, Map<String, RuleTask> byKey, Instant now,
+            Map<String, String> openPriority, Map<String, Outcome> outcomes, List<RuleTask> toWrite)
+            throws SQLException {
         List<String> keys = new ArrayList<>();
         List<Instant> since = new ArrayList<>();
-        Map<String, RuleTask> byKey = new HashMap<>();
-        for (RuleTask task : tasks) {
+        for (RuleTask task : byKey.values()) {
             keys.add(task.dedupeKey());
             since.add(task.cooldown() == null ? null : now.minus(task.cooldown()));
-            byKey.put(task.dedupeKey(), task);
         }
         try (PreparedStatement ps = LOOK_UP.prepare(c, Map.of("keys", keys.toArray(String[]::new),
                 "since", since.toArray(Instant[]::new))); ResultSet rs = ps.executeQuery()) {
@@ -145,8 +144,8 @@ public class RuleTaskBatchWriter {
      * Creates or refreshes every task in one statement. (An account deleted since the chunk read it
      * fails the statement on its foreign key: the chunk is tried again without it.)
      */
-    private void upsert(Connection c, List<RuleTask> tasks, Map<String, String> openPriority,
-            Map<String, Outcome> outcomes, Instant now) throws SQLException {
+    private void upsert(Connection c, List<RuleTask> tasks, Map<String, RuleTask> byKey,
+            Map<String, String> openPriority, Map<String, Outcome> outcomes, Instant now) throws SQLException {
         if (tasks.isEmpty()) {
             return;
         }
@@ -197,8 +196,6 @@ public class RuleTaskBatchWriter {
         p.put("keys", keys);
         p.put("now", now);
         History history = new History();
-        Map<String, RuleTask> byKey = new HashMap<>();
-        tasks.forEach(t -> byKey.put(t.dedupeKey(), t));
         try (PreparedStatement ps = UPSERT.prepare(c, p); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String key = rs.getString("dedupe_key");
