@@ -1,18 +1,16 @@
 package io.cmeautopilot.accounts;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.agroal.api.AgroalDataSource;
+import org.jdbi.v3.core.Jdbi;
+
 import io.cmeautopilot.common.Caller;
 
 /** Resolves clients' external ids to internal ids in one round trip (used by signal ingestion). */
@@ -20,78 +18,47 @@ import io.cmeautopilot.common.Caller;
 public class AccountLookup {
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbi jdbi;
 
     /** Internal ids by external id; unknown external ids are absent from the map. */
     public Map<String, Long> idsByExternalId(Collection<String> externalIds) {
-        Map<String, Long> ids = new HashMap<>(externalIds.size() * 2);
         if (externalIds.isEmpty()) {
-            return ids;
+            return new HashMap<>();
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT external_id, id FROM accounts WHERE external_id = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("text", externalIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not resolve account ids", e);
-        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT external_id, id FROM accounts WHERE external_id = ANY(:ids)")
+                .bindArray("ids", String.class, externalIds)
+                .reduceRows(new HashMap<String, Long>(externalIds.size() * 2), (ids, row) -> {
+                    ids.put(row.getColumn("external_id", String.class), row.getColumn("id", Long.class));
+                    return ids;
+                }));
     }
 
     /** Up to {@code limit} account ids after {@code after}, in id order, optionally of one segment. */
     public List<Long> idsAfter(long after, int limit, String segment) {
-        String sql = "SELECT id FROM accounts WHERE id > ?" + (segment == null ? "" : " AND segment = ?")
-                + " ORDER BY id LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setLong(i++, after);
+        String sql = "SELECT id FROM accounts WHERE id > :after" + (segment == null ? "" : " AND segment = :segment")
+                + " ORDER BY id LIMIT :limit";
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql).bind("after", after).bind("limit", limit);
             if (segment != null) {
-                ps.setString(i++, segment);
+                query.bind("segment", segment);
             }
-            ps.setInt(i, limit);
-            List<Long> ids = new java.util.ArrayList<>(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not list accounts", e);
-        }
+            return query.mapTo(Long.class).list();
+        });
     }
 
     /** Who owns an account: the owning CME and team, either may be null. */
     public record Ownership(String owner, String team) {
     }
 
-    public java.util.Optional<Ownership> ownership(long accountId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT owner, team FROM accounts WHERE id = ?")) {
-            ps.setLong(1, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(new Ownership(rs.getString(1), rs.getString(2)))
-                        : java.util.Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not look up account " + accountId, e);
-        }
+    public Optional<Ownership> ownership(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT owner, team FROM accounts WHERE id = :id")
+                .bind("id", accountId)
+                .map((rs, ctx) -> new Ownership(rs.getString("owner"), rs.getString("team")))
+                .findOne());
     }
 
     /** Whether the account exists and is within the caller's scope (a CME's own or team's book). */
     public boolean visible(long accountId, Caller caller) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT owner, team FROM accounts WHERE id = ?")) {
-            ps.setLong(1, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && caller.canSee(rs.getString(1), rs.getString(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not look up account " + accountId, e);
-        }
+        return ownership(accountId).map(o -> caller.canSee(o.owner(), o.team())).orElse(false);
     }
 }
