@@ -103,7 +103,7 @@ class NotifyBenchmark {
     void outbox_throughput_and_commit_to_delivery_lag() throws Exception {
         int steadyMessages = RATE * STEADY_SECONDS;
         BenchReport report = new BenchReport("Notification outbox (" + String.format("%,d", MESSAGES) + " webhooks to a local receiver, "
-                + config.parallelism() + " deliveries in flight, batches of " + config.batchSize() + ")");
+                + config.parallelism() + " deliveries in flight, " + config.endpointParallelism() + " per endpoint)");
         try (Sink sink = new Sink(MESSAGES + steadyMessages + 1)) {
             // Throughput: fill the outbox while the endpoint is paused, then resume and time the drain.
             String endpoint = Api.uniqueName("bench");
