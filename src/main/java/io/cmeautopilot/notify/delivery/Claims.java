@@ -44,7 +44,7 @@ class Claims {
                 SELECT m.id, m.next_attempt_at, %1$s AS lane
                 FROM notify_messages m
                 WHERE m.status = 'PENDING' AND m.next_attempt_at <= :now <from>
-                  AND NOT (%1$s = ANY(:full))
+                  AND NOT (%1$s = ANY(:full)) AND NOT (m.id = ANY(:running))
                   AND NOT EXISTS (SELECT 1 FROM notify_endpoints e
                                   WHERE m.recipient_kind = 'ENDPOINT' AND e.name = m.recipient AND e.state = 'PAUSED')
                 ORDER BY m.next_attempt_at
@@ -116,6 +116,7 @@ class Claims {
                     .bind("window", room.free() * 4 + 16)
                     .bind("laneLimit", room.laneLimit())
                     .bindArray("full", String.class, room.full())
+                    .bindArray("running", Long.class, List.copyOf(room.running()))
                     .bindArray("lanes", String.class, List.copyOf(partial.keySet()))
                     .bindArray("rooms", Integer.class, partial.keySet().stream().map(partial::get).toList());
             if (from != null) {

@@ -153,7 +153,7 @@ public class Dispatcher {
             }
             List<Future<?>> started = new ArrayList<>();
             for (ClaimedMessage m : claims.claim(room, clock.instant(), fromOldest)) {
-                Lanes.Ticket ticket = lanes.started(Lanes.of(m));
+                Lanes.Ticket ticket = lanes.started(Lanes.of(m), m.id());
                 started.add(workers.submit(() -> deliverOne(m, ticket)));
             }
             return started;
@@ -183,11 +183,15 @@ public class Dispatcher {
         }
     }
 
-    /** What an attempt says about its receiver: slow or failing (true), quick (false), or nothing (null). */
+    /**
+     * What an attempt says about its receiver: slow (true: an answer or a timeout after the slow
+     * mark), quick and accepted (false), or nothing to go on (null). A quick failure (refused
+     * connection, a 5xx at once) holds a slot for no time: the message's own retry schedule backs it off.
+     */
     private Boolean verdict(Outcome outcome) {
         return switch (outcome.kind()) {
-            case FAILED -> true;
             case DELIVERED -> lanes.slow(outcome.latencyMs());
+            case FAILED -> lanes.slow(outcome.latencyMs()) ? Boolean.TRUE : null;
             default -> null;
         };
     }

@@ -3,8 +3,10 @@ package io.cmeautopilot.notify.delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import io.cmeautopilot.notify.RecipientKind;
@@ -12,10 +14,10 @@ import io.cmeautopilot.notify.RecipientKind;
 /**
  * This node's delivery slots, shared out by lane: a lane is one endpoint, or the SMTP server for
  * every e-mail. A lane may hold at most {@code laneLimit} slots, so one receiver never takes them
- * all. A lane backs off when its receiver is slow or failing: each slow or failed attempt halves its
- * allowance (down to one delivery at a time), each quick success gives one slot back (additive
- * increase, multiplicative decrease, as TCP does). A delivery still running after {@code slowAfter}
- * counts as slow at once. Lanes in back-off hold at most half of the slots together, so healthy
+ * all. A lane backs off when its receiver is slow: each attempt that took longer than
+ * {@code slowAfter} (answered or timed out) halves its allowance, down to one delivery at a time, and
+ * each quick success gives one slot back (additive increase, multiplicative decrease, as TCP does).
+ * A delivery still running after {@code slowAfter} counts as slow at once. Lanes in back-off hold at most half of the slots together, so healthy
  * receivers always have the other half. Thread-safe; node-local (every node learns on its own).
  * Durations are measured on a monotonic ticker (nanoseconds), not the business clock.
  */
@@ -51,8 +53,12 @@ final class Lanes {
         return of(m.recipientKind(), m.recipient());
     }
 
-    /** What may be claimed now: free slots, and the lanes that have less room than a lane's limit. */
-    record Room(int free, int laneLimit, Map<String, Integer> limited) {
+    /**
+     * What may be claimed now: free slots, the lanes that have less room than a lane's limit, and the
+     * messages being delivered here (never claimed again by this node while it still delivers them,
+     * even if their lease ran out meanwhile).
+     */
+    record Room(int free, int laneLimit, Map<String, Integer> limited, Set<Long> running) {
 
         List<String> full() {
             return limited.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
@@ -67,15 +73,17 @@ final class Lanes {
         /** The room left once these messages have their slots. */
         Room minus(List<ClaimedMessage> claimed) {
             Map<String, Integer> left = new HashMap<>(limited);
+            Set<Long> busy = new HashSet<>(running);
             for (ClaimedMessage m : claimed) {
                 left.merge(of(m), laneLimit - 1, (room, one) -> Math.max(0, room - 1));
+                busy.add(m.id());
             }
-            return new Room(Math.max(0, free - claimed.size()), laneLimit, left);
+            return new Room(Math.max(0, free - claimed.size()), laneLimit, left, busy);
         }
 
         /** Room for {@code free} messages, as a node with no delivery running has it. */
         static Room idle(int free, int laneLimit) {
-            return new Room(free, laneLimit, Map.of());
+            return new Room(free, laneLimit, Map.of(), Set.of());
         }
     }
 
@@ -88,6 +96,7 @@ final class Lanes {
             }
         }
         Map<String, Integer> limited = new HashMap<>();
+        Set<Long> running = new HashSet<>();
         for (Map.Entry<String, Lane> e : lanes.entrySet()) {
             Lane lane = e.getValue();
             int room = Math.max(0, lane.allowance(now) - lane.running.size());
@@ -97,14 +106,15 @@ final class Lanes {
             if (room < laneLimit) {
                 limited.put(e.getKey(), room);
             }
+            lane.running.forEach(t -> running.add(t.messageId()));
         }
-        return new Room(slots - inFlight, laneLimit, limited);
+        return new Room(slots - inFlight, laneLimit, limited, running);
     }
 
     /** Takes a slot for a claimed message; the answer is the ticket to give back with {@link #finished}. */
-    synchronized Ticket started(String lane) {
+    synchronized Ticket started(String lane, long messageId) {
         Lane l = lanes.computeIfAbsent(lane, k -> new Lane(laneLimit));
-        Ticket ticket = new Ticket(lane, ticker.getAsLong());
+        Ticket ticket = new Ticket(lane, messageId, ticker.getAsLong());
         l.running.add(ticket);
         inFlight++;
         return ticket;
@@ -138,7 +148,7 @@ final class Lanes {
     }
 
     /** One delivery holding a slot. */
-    record Ticket(String lane, long startedNanos) {
+    record Ticket(String lane, long messageId, long startedNanos) {
     }
 
     private final class Lane {

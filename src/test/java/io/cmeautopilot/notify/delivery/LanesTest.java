@@ -15,12 +15,13 @@ import io.cmeautopilot.notify.RecipientKind;
 class LanesTest {
 
     private final AtomicLong nanos = new AtomicLong();
+    private final AtomicLong ids = new AtomicLong();
     private final Lanes lanes = new Lanes(8, 4, Duration.ofSeconds(2), nanos::get);
 
     private List<Lanes.Ticket> start(String lane, int n) {
         List<Lanes.Ticket> tickets = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            tickets.add(lanes.started(lane));
+            tickets.add(lanes.started(lane, ids.incrementAndGet()));
         }
         return tickets;
     }
@@ -36,6 +37,7 @@ class LanesTest {
         assertThat(room.free()).isEqualTo(4);
         assertThat(room.full()).containsExactly("crm");
         assertThat(roomOf("slack")).isEqualTo(4);
+        assertThat(room.running()).as("the messages being delivered, never claimed twice here").hasSize(4);
     }
 
     @Test
@@ -46,7 +48,7 @@ class LanesTest {
     }
 
     @Test
-    void a_failing_endpoint_backs_off_to_one_at_a_time_and_comes_back_one_slot_per_quick_success() {
+    void a_slow_endpoint_backs_off_to_one_at_a_time_and_comes_back_one_slot_per_quick_success() {
         List<Lanes.Ticket> running = start("crm", 4);
         lanes.finished(running.get(0), true);
         assertThat(roomOf("crm")).as("allowance 2, 3 still running").isZero();
@@ -55,10 +57,10 @@ class LanesTest {
         lanes.finished(running.get(3), true);
         assertThat(roomOf("crm")).as("allowance 1, idle").isEqualTo(1);
 
-        lanes.finished(lanes.started("crm"), false);
+        lanes.finished(lanes.started("crm", ids.incrementAndGet()), false);
         assertThat(roomOf("crm")).isEqualTo(2);
-        lanes.finished(lanes.started("crm"), false);
-        lanes.finished(lanes.started("crm"), false);
+        lanes.finished(lanes.started("crm", ids.incrementAndGet()), false);
+        lanes.finished(lanes.started("crm", ids.incrementAndGet()), false);
         assertThat(roomOf("crm")).as("back to the full limit").isEqualTo(4);
         assertThat(lanes.room().limited()).doesNotContainKey("crm");
     }
@@ -81,8 +83,8 @@ class LanesTest {
         assertThat(room.free()).isEqualTo(3);
         assertThat(room.full()).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
 
-        Lanes.Ticket quick = lanes.started("f");
-        lanes.finished(quick, true); // f failed once: backing off, idle
+        Lanes.Ticket quick = lanes.started("f", ids.incrementAndGet());
+        lanes.finished(quick, true); // f was slow once: backing off, idle
         assertThat(roomOf("f")).as("half of 8 slots already held by lanes in back-off").isZero();
         assertThat(roomOf("healthy")).isEqualTo(4);
     }
