@@ -150,25 +150,9 @@ class NotifyBenchmark {
             // Lag: one message per transaction at a steady rate, as actions commit; commit to arrival.
             String steady = Api.uniqueName("steady");
             Notify.webhook(steady, sink.url());
-            long[] committedAt = new long[steadyMessages];
-            long period = 1_000_000_000L / RATE;
             long t0 = System.nanoTime();
-            for (int i = 0; i < steadyMessages; i++) {
-                long due = t0 + i * period;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-                int seq = MESSAGES + i;
-                QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(message(steady, "s" + seq, seq)));
-                committedAt[i] = System.nanoTime();
-            }
-            long sendNanos = System.nanoTime() - t0;
-            await().atMost(Duration.ofMinutes(5)).until(() -> sink.received.get() >= MESSAGES + steadyMessages);
-            long[] lags = new long[steadyMessages];
-            for (int i = 0; i < steadyMessages; i++) {
-                lags[i] = sink.arrivedAt.get(MESSAGES + i) - committedAt[i];
-            }
-            Arrays.sort(lags);
+            long[] lags = steadyLags(sink, List.of(steady), null, MESSAGES);
+            long sendNanos = sendEnded - t0;
             long[] direct = directLatencies(sink.url(), 2_000);
             report.row("steady load", BenchReport.perSecond(steadyMessages, sendNanos),
                     String.format("%,d messages, one per transaction, target %d/s", steadyMessages, RATE));
@@ -199,17 +183,26 @@ class NotifyBenchmark {
         report.print("notify.md");
     }
 
-    /**
-     * Commit-to-arrival lags, sorted, of a steady load to four new healthy endpoints (all on {@code sink}),
-     * plus one message to {@code slow} (if given) every 10th; sequence numbers start at {@code seqBase}.
-     */
+    /** Commit-to-arrival lags of a steady load to four new healthy endpoints, all on {@code sink}. */
     private long[] spreadLags(Sink sink, String slow, int seqBase) {
-        int count = RATE * STEADY_SECONDS;
         List<String> healthy = new ArrayList<>();
         for (int e = 0; e < 4; e++) {
             healthy.add(Api.uniqueName("healthy"));
             Notify.webhook(healthy.get(e), sink.url());
         }
+        return steadyLags(sink, healthy, slow, seqBase);
+    }
+
+    /** When the last message of the latest steady load was committed. */
+    private long sendEnded;
+
+    /**
+     * Commit-to-arrival lags, sorted, of {@link #RATE} messages a second for {@link #STEADY_SECONDS}, one
+     * per transaction, round-robin over {@code endpoints} (on {@code sink}), plus one more to {@code slow}
+     * (if given) every 10th; sequence numbers start at {@code seqBase}.
+     */
+    private long[] steadyLags(Sink sink, List<String> endpoints, String slow, int seqBase) {
+        int count = RATE * STEADY_SECONDS;
         long[] committedAt = new long[count];
         long period = 1_000_000_000L / RATE;
         int before = sink.received.get();
@@ -220,13 +213,14 @@ class NotifyBenchmark {
                 Thread.onSpinWait();
             }
             int seq = seqBase + i;
-            String to = healthy.get(i % healthy.size());
-            QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(message(to, "h" + seq, seq)));
+            String to = endpoints.get(i % endpoints.size());
+            QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(message(to, "s" + seq, seq)));
             committedAt[i] = System.nanoTime();
             if (slow != null && i % 10 == 9) {
                 QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(message(slow, "slow" + seq, -1)));
             }
         }
+        sendEnded = System.nanoTime();
         await().atMost(Duration.ofMinutes(5)).until(() -> sink.received.get() >= before + count);
         long[] lags = new long[count];
         for (int i = 0; i < count; i++) {
