@@ -17,8 +17,9 @@ import io.cmeautopilot.notify.RecipientKind;
  * all. A lane backs off when its receiver is slow: each attempt that took longer than
  * {@code slowAfter} (answered or timed out) halves its allowance, down to one delivery at a time, and
  * each quick success gives one slot back (additive increase, multiplicative decrease, as TCP does).
- * A delivery still running after {@code slowAfter} counts as slow at once. Lanes in back-off hold at most half of the slots together, so healthy
- * receivers always have the other half. Thread-safe; node-local (every node learns on its own).
+ * A delivery still running after {@code slowAfter} counts as slow at once. Lanes in back-off hold
+ * at most half of the slots together, so healthy receivers always have the other half. Thread-safe;
+ * node-local (every node learns on its own).
  * Durations are measured on a monotonic ticker (nanoseconds), not the business clock.
  */
 final class Lanes {
