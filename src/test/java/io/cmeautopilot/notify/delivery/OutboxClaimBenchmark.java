@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.cmeautopilot.bench.BenchReport;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -28,20 +26,13 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @Tag("bench")
-@TestProfile(OutboxClaimBenchmark.NoPolling.class)
+@TestProfile(DeliveryOffTest.PollingOff.class)
 class OutboxClaimBenchmark {
 
     static final int FINISHED = Integer.getInteger("bench.claim.finished", 50_000);
     static final int PENDING = 100;
     static final int REPEAT = 25;
     static final int SLOTS = 8;
-
-    public static class NoPolling implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("cme.notify.poll-interval", "off");
-        }
-    }
 
     @Inject
     Claims claims;
