@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.cmeautopilot.testing.Node;
 import io.cmeautopilot.testing.PostgresTestResource;
 import io.restassured.http.ContentType;
 

@@ -1,4 +1,4 @@
-package io.cmeautopilot.cluster;
+package io.cmeautopilot.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -11,68 +11,83 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
-/** One instance of the packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) in its own process. */
-final class Node implements AutoCloseable {
+/**
+ * One instance of the packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) in its own
+ * process, started the way an operator starts it: environment variables, a working directory, a port.
+ */
+public final class Node implements AutoCloseable {
 
-    static final String ADMIN_KEY = "cluster-test-admin-key-0123456789abcdef";
+    public static final String ADMIN_KEY = "cluster-test-admin-key-0123456789abcdef";
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    static final Set<String> INHERITED_SETTINGS = Set.of("DB_URL", "DB_USER", "DB_PASSWORD", "RULES_DIR");
 
-    final String name;
-    final int port;
-    final Path log;
+    public final String name;
+    public final int port;
+    public final Path log;
+    private final String adminKey;
     private final Process process;
 
-    private Node(String name, int port, Path log, Process process) {
+    private Node(String name, int port, Path log, String adminKey, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.adminKey = adminKey;
         this.process = process;
     }
 
     /** Starts a node on a free port against the given database and waits until it is ready. */
-    static Node start(String name, String dbUrl, String dbUser, Map<String, String> settings) throws IOException {
+    public static Node start(String name, String dbUrl, String dbUser, Map<String, String> settings) throws IOException {
+        Map<String, String> env = new HashMap<>(Map.of("DB_URL", dbUrl, "DB_USER", dbUser, "DB_PASSWORD", "",
+                "NODE_ID", "node-" + name, "CME_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY, "CME_EMBEDDED_POSTGRES_ENABLED", "false",
+                "RULES_DIR", Path.of("rules").toAbsolutePath().toString()));
+        env.putAll(settings);
+        return start(name, Path.of("."), env);
+    }
+
+    /**
+     * Starts a node on a free port with these environment variables (they must hold
+     * {@code CME_BOOTSTRAP_ADMIN_KEY}) in this working directory, and waits until it is ready.
+     */
+    public static Node start(String name, Path workingDirectory, Map<String, String> settings) throws IOException {
         int port = freePort();
-        Path log = Path.of("target", "cluster", "node-" + name + ".log");
+        Path log = Path.of("target", "nodes", "node-" + name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString())).redirectErrorStream(true).redirectOutput(log.toFile());
+                "-Xmx512m", "-jar", JAR.toAbsolutePath().toString())).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("DB_URL", dbUrl);
-        env.put("DB_USER", dbUser);
-        env.put("DB_PASSWORD", "");
-        env.put("PORT", String.valueOf(port));
-        env.put("NODE_ID", "node-" + name);
-        env.put("CME_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
-        env.put("CME_EMBEDDED_POSTGRES_ENABLED", "false");
-        env.put("RULES_DIR", Path.of("rules").toAbsolutePath().toString());
+        env.keySet().removeAll(INHERITED_SETTINGS); // a node sees only the database and rules its settings name
         env.putAll(settings);
-        Node node = new Node(name, port, log, builder.start());
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(node::ready);
+        env.put("PORT", String.valueOf(port));
+        Node node = new Node(name, port, log, settings.get("CME_BOOTSTRAP_ADMIN_KEY"), builder.start());
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(node::ready);
         return node;
     }
 
-    RequestSpecification api() {
-        return RestAssured.given().baseUri("http://localhost:" + port).header("Authorization", "Bearer " + ADMIN_KEY);
+    public RequestSpecification api() {
+        return RestAssured.given().baseUri("http://localhost:" + port).header("Authorization", "Bearer " + adminKey);
     }
 
     /** Kills the process at once (SIGKILL): no shutdown hook, no clean release of anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
     /** Stops the process where it stands (SIGSTOP): it can send nothing more until {@link #thaw()}. */
-    void freeze() throws IOException, InterruptedException {
+    public void freeze() throws IOException, InterruptedException {
         signal("STOP");
     }
 
     /** Lets a frozen process go on (SIGCONT). */
-    void thaw() throws IOException, InterruptedException {
+    public void thaw() throws IOException, InterruptedException {
         signal("CONT");
     }
 
@@ -83,11 +98,11 @@ final class Node implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.readString(log);
     }
 
@@ -117,7 +132,7 @@ final class Node implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
