@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.cmeautopilot.testing.Dirs;
 import io.cmeautopilot.testing.Node;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -55,8 +54,8 @@ class DocsCommandsIT {
         assertThat(start.find()).as("the quick start runs the service with a bootstrap key").isTrue();
         key = start.group(1);
         scratch = Path.of("target", "docs-commands").toAbsolutePath();
-        deleteRecursively(scratch);
-        copyRecursively(Path.of("rules"), scratch.resolve("rules"));
+        Dirs.delete(scratch);
+        Dirs.copy(Path.of("rules"), scratch.resolve("rules"));
         node = Node.start("docs", scratch, Map.of("CME_BOOTSTRAP_ADMIN_KEY", key, "NODE_ID", "docs",
                 "CME_EMBEDDED_POSTGRES_DATA_DIR", scratch.resolve("pgdata").toString(),
                 "CME_EMBEDDED_POSTGRES_PORT", String.valueOf(Node.freePort())));
@@ -190,28 +189,5 @@ class DocsCommandsIT {
         assertThat(done).as("the commands finished within 5 minutes:\n" + output).isTrue();
         assertThat(bash.exitValue()).as("the commands ran without error:\n" + output).isZero();
         return output;
-    }
-
-    static void copyRecursively(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.delete(f);
-                }
-            }
-        }
     }
 }

@@ -57,11 +57,17 @@ public final class Node implements AutoCloseable {
      * {@code CME_BOOTSTRAP_ADMIN_KEY}) in this working directory, and waits until it is ready.
      */
     public static Node start(String name, Path workingDirectory, Map<String, String> settings) throws IOException {
+        return start(name, workingDirectory, settings, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+    }
+
+    /** The same with the command that starts the service, e.g. a container image's entry point. */
+    public static Node start(String name, Path workingDirectory, Map<String, String> settings, List<String> command)
+            throws IOException {
         int port = freePort();
         Path log = Path.of("target", "nodes", "node-" + name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toAbsolutePath().toString())).directory(workingDirectory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeAll(INHERITED_SETTINGS); // a node sees only the database and rules its settings name
