@@ -41,10 +41,14 @@ class ChunkProcessor {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Thrown when the chunk's lease ran out and another node took it: this node's work is rolled back. */
+    /**
+     * Thrown when the chunk is no longer this node's (its lease ran out and another node took it, or
+     * its run was cancelled): this node's work is rolled back.
+     */
     static final class ChunkLost extends RuntimeException {
         ChunkLost(Chunk chunk) {
-            super(chunk + " was taken over by another node after its lease ran out", null, false, false);
+            super(chunk + " is no longer this node's (taken over after its lease ran out, or its run cancelled): "
+                    + "its work is rolled back", null, false, false);
         }
     }
 

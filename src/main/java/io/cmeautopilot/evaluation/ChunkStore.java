@@ -69,7 +69,7 @@ class ChunkStore {
             UPDATE evaluation_chunks
             SET status = CASE WHEN attempts >= :maxAttempts THEN 'FAILED' ELSE 'PENDING' END,
                 error = :error, lease_until = NULL, finished_at = CASE WHEN attempts >= :maxAttempts THEN now() END
-            WHERE run_id = :run AND seq = :seq AND claimed_by = :node AND attempts = :attempt
+            WHERE run_id = :run AND seq = :seq AND status = 'RUNNING' AND claimed_by = :node AND attempts = :attempt
             RETURNING status""");
 
 

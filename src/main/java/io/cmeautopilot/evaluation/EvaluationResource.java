@@ -37,6 +37,8 @@ public class EvaluationResource {
     @Inject
     EvaluationRuns runs;
     @Inject
+    RunCancellation cancellation;
+    @Inject
     SecurityIdentity identity;
 
     @POST
@@ -56,6 +58,16 @@ public class EvaluationResource {
     @Operation(summary = "A run: status, progress, timings, per-rule statistics; a sample of proposals for dry runs and backtests")
     public RunView get(@PathParam("id") long id) {
         return runs.view(id).orElseThrow(() -> ProblemException.notFound("evaluation run", id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ Roles.ADMIN, Roles.OPS })
+    @Operation(summary = "Cancel a running run: chunks not started are dropped, chunks in flight finish or roll back; "
+            + "it ends CANCELLED with what it did so far (409 when it has finished; cancelling twice is harmless)")
+    public RunView cancel(@PathParam("id") long id) {
+        cancellation.cancel(id, identity.getPrincipal().getName());
+        return get(id);
     }
 
     @GET

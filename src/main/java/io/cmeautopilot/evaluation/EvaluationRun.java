@@ -63,6 +63,9 @@ class EvaluationRun {
 
     public String error;
 
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
     @Column(name = "as_of")
     public Instant asOf;
 

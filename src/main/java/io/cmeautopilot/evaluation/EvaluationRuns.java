@@ -101,13 +101,13 @@ class EvaluationRuns implements PanacheRepository<EvaluationRun> {
             RunTotals.Counts counts = RunTotals.countsOf(c, r.id);
             if (r.finishedAt != null) {
                 return new RunView(r.id, r.trigger, r.mode, r.scope, r.ruleBookVersion, r.status, r.requestedBy,
-                        r.startedAt, r.finishedAt, r.asOf, r.scheduleName, r.scheduledFor, r.selection,
+                        r.cancelledBy, r.startedAt, r.finishedAt, r.asOf, r.scheduleName, r.scheduledFor, r.selection,
                         counts.progress(), counts.work(), r.accountsEvaluated, r.autoResolved, r.ruleStats, r.failures,
                         r.error, "apply".equals(r.mode) ? null : r.sample);
             }
             RunTotals totals = RunTotals.of(c, r.id);
             return new RunView(r.id, r.trigger, r.mode, r.scope, r.ruleBookVersion, r.status, r.requestedBy,
-                    r.startedAt, null, r.asOf, r.scheduleName, r.scheduledFor, r.selection, totals.progress(),
+                    r.cancelledBy, r.startedAt, null, r.asOf, r.scheduleName, r.scheduledFor, r.selection, totals.progress(),
                     counts.work(), totals.accounts, totals.autoResolved, totals.stats, totals.failures, r.error,
                     "apply".equals(r.mode) ? null : totals.sample);
         } catch (SQLException e) {

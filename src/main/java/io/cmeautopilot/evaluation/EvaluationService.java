@@ -129,7 +129,7 @@ public class EvaluationService {
         outcome.count(result);
         result.proposals().forEach(outcome::observe);
         return new RunView(null, trigger, request.effectiveMode(), request.scope(), book.version(), "SUCCEEDED",
-                requestedBy, now, clock.instant(), asOf, null, null, selection, new RunView.Progress(1, 1, 0),
+                requestedBy, null, now, clock.instant(), asOf, null, null, selection, new RunView.Progress(1, 1, 0, 0),
                 RunView.Work.NONE, outcome.accounts, 0, outcome.stats, outcome.failures, null, outcome.sample);
     }
 }

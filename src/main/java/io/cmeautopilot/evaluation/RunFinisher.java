@@ -35,7 +35,7 @@ class RunFinisher {
             UPDATE evaluation_runs
             SET status = :status, finished_at = :now, accounts_evaluated = :accounts, auto_resolved = :autoResolved,
                 rule_stats = CAST(:stats AS jsonb), failures = CAST(:failures AS jsonb), sample = CAST(:sample AS jsonb),
-                error = :error
+                error = :error, cancelled_by = :cancelledBy
             WHERE id = :run""");
 
     /** Cheap (the open chunks' index): most calls come after a chunk that was not the last one. */
@@ -70,26 +70,34 @@ class RunFinisher {
                 }
                 // Every chunk is closed, and this transaction holds the run: summing them is final.
                 RunTotals totals = RunTotals.of(c, runId);
-                String status = totals.chunksFailed > 0 ? "FAILED" : "SUCCEEDED";
-                Map<String, Object> p = new HashMap<>();
-                p.put("run", runId);
-                p.put("status", status);
-                p.put("now", clock.instant());
-                p.put("accounts", totals.accounts);
-                p.put("autoResolved", totals.autoResolved);
-                p.put("stats", ChunkStore.json(totals.stats));
-                p.put("failures", ChunkStore.json(totals.failures));
-                p.put("sample", totals.sample.isEmpty() ? null : ChunkStore.json(totals.sample));
-                p.put("error", totals.chunksFailed > 0
-                        ? totals.chunksFailed + " chunk(s) failed after every attempt: see failures" : null);
-                try (PreparedStatement ps = FINISH.prepare(c, p)) {
-                    ps.executeUpdate();
-                }
-                LOG.infof("Evaluation run %d %s: %d accounts in %d chunks", runId, status.toLowerCase(),
-                        totals.accounts, totals.chunksTotal);
+                close(c, runId, totals.chunksFailed > 0 ? "FAILED" : "SUCCEEDED", totals, null);
                 return true;
             }
         });
+    }
+
+    /**
+     * Records a run's end in the caller's transaction, which holds the run's row and in which no chunk
+     * of it can close any more: its status and the figures of its chunks, summed.
+     */
+    void close(Connection c, long runId, String status, RunTotals totals, String cancelledBy) throws SQLException {
+        Map<String, Object> p = new HashMap<>();
+        p.put("run", runId);
+        p.put("status", status);
+        p.put("now", clock.instant());
+        p.put("accounts", totals.accounts);
+        p.put("autoResolved", totals.autoResolved);
+        p.put("stats", ChunkStore.json(totals.stats));
+        p.put("failures", ChunkStore.json(totals.failures));
+        p.put("sample", totals.sample.isEmpty() ? null : ChunkStore.json(totals.sample));
+        p.put("error", totals.chunksFailed > 0
+                ? totals.chunksFailed + " chunk(s) failed after every attempt: see failures" : null);
+        p.put("cancelledBy", cancelledBy);
+        try (PreparedStatement ps = FINISH.prepare(c, p)) {
+            ps.executeUpdate();
+        }
+        LOG.infof("Evaluation run %d %s: %d accounts in %d of %d chunks", runId, status.toLowerCase(), totals.accounts,
+                totals.chunksDone, totals.chunksTotal);
     }
 
     /** Runs whose chunks are all closed but that nobody finished (the finishing node died): finished now. */

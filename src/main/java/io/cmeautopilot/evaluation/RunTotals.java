@@ -27,6 +27,7 @@ final class RunTotals {
     int chunksTotal;
     int chunksDone;
     int chunksFailed;
+    int chunksCancelled;
     int accounts;
     int autoResolved;
     final Map<String, RuleStats> stats = new TreeMap<>();
@@ -56,13 +57,14 @@ final class RunTotals {
 
     static Counts countsOf(Connection c, long runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE status = 'DONE'), "
-                + "count(*) FILTER (WHERE status = 'FAILED'), coalesce(sum(snapshot_ms), 0), "
+                + "count(*) FILTER (WHERE status = 'FAILED'), count(*) FILTER (WHERE status = 'CANCELLED'), "
+                + "coalesce(sum(snapshot_ms), 0), "
                 + "coalesce(sum(engine_ms), 0), coalesce(sum(write_ms), 0) FROM evaluation_chunks WHERE run_id = ?")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Counts(new RunView.Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
-                        new RunView.Work(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                return new Counts(new RunView.Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                        new RunView.Work(rs.getLong(5), rs.getLong(6), rs.getLong(7)));
             }
         }
     }
@@ -75,6 +77,7 @@ final class RunTotals {
                 chunksFailed++;
                 addFailure(Map.of("chunk", rs.getInt("seq"), "error", String.valueOf(rs.getString("error"))));
             }
+            case "CANCELLED" -> chunksCancelled++;
             default -> {
                 // still open: counted in chunksTotal only
             }
@@ -97,6 +100,6 @@ final class RunTotals {
     }
 
     RunView.Progress progress() {
-        return new RunView.Progress(chunksTotal, chunksDone, chunksFailed);
+        return new RunView.Progress(chunksTotal, chunksDone, chunksFailed, chunksCancelled);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code proposals} is a sample of what a dry run or backtest would have done.
  */
 public record RunView(Long id, String trigger, String mode, EvaluationRequest.Scope scope, String ruleBookVersion,
-        String status, String requestedBy, Instant startedAt, Instant finishedAt, Instant asOf, String schedule,
+        String status, String requestedBy, String cancelledBy, Instant startedAt, Instant finishedAt, Instant asOf, String schedule,
         Instant scheduledFor, RuleSelection selection, Progress progress, Work work, int accountsEvaluated, int autoResolved,
         Map<String, RuleStats> rules, List<Map<String, Object>> failures, String error, List<ProposalView> proposals) {
 
@@ -19,8 +19,11 @@ public record RunView(Long id, String trigger, String mode, EvaluationRequest.Sc
             Map<String, Object> action, Map<String, Object> evidence) {
     }
 
-    /** Chunks of accounts: how many there are, how many are finished, how many failed for good. */
-    public record Progress(int chunksTotal, int chunksDone, int chunksFailed) {
+    /**
+     * Chunks of accounts: how many there are, how many are finished, how many failed for good, how
+     * many a cancellation dropped.
+     */
+    public record Progress(int chunksTotal, int chunksDone, int chunksFailed, int chunksCancelled) {
     }
 
     /**

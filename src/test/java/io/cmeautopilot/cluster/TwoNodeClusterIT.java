@@ -24,14 +24,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.cmeautopilot.testing.Node;
 import io.cmeautopilot.testing.PostgresTestResource;
 import io.restassured.http.ContentType;
 
 /**
  * Two instances of the packaged service on one PostgreSQL (different HTTP ports): a schedule firing
  * every few seconds runs once per firing on one node, both nodes work the chunks, no action is ever
- * duplicated; a node killed in the middle of a run loses nothing (its chunk is taken over).
- * The two scenarios share the cluster and run in order; each checks its own runs.
+ * duplicated; a run cancelled on one node stops on both with exactly what it did; a node killed in
+ * the middle of a run loses nothing (its chunk is taken over).
+ * The scenarios share the cluster and run in order; each checks its own runs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIT {
@@ -116,6 +118,44 @@ class TwoNodeClusterIT {
 
     @Test
     @Order(2)
+    void a_run_cancelled_on_one_node_stops_on_both_and_keeps_exactly_what_its_finished_chunks_did() throws Exception {
+        // Started on node a, cancelled on node b once some chunks are done. A run lasts a few seconds; should one
+        // finish before the cancellation lands (409), another is started.
+        long run = 0;
+        for (int attempt = 0; attempt < 3 && run == 0; attempt++) {
+            long started = a.api().contentType(ContentType.JSON).body(Map.of("scope", Map.of("all", true)))
+                    .when().post("/api/evaluations").then().statusCode(202).extract().jsonPath().getLong("id");
+            await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    count("SELECT count(*) FROM evaluation_chunks WHERE run_id = " + started + " AND status = 'DONE'") > 0);
+            int answer = b.api().when().post("/api/evaluations/" + started + "/cancel").then().extract().statusCode();
+            assertThat(answer).isIn(200, 409);
+            run = answer == 200 ? started : 0;
+        }
+        assertThat(run).as("a run was cancelled before it finished").isPositive();
+        String chunks = "SELECT count(*) FROM evaluation_chunks WHERE run_id = " + run + " AND status = ";
+        long done = count(chunks + "'DONE'");
+
+        // Nothing of it moves any more, on either node.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(() ->
+                count(chunks + "'DONE'") == done && count(chunks + "'PENDING'") + count(chunks + "'RUNNING'") == 0);
+        var view = a.api().when().get("/api/evaluations/" + run).then().statusCode(200).extract().jsonPath();
+        assertThat(view.getString("status")).isEqualTo("CANCELLED");
+        assertThat(view.getString("cancelledBy")).isNotBlank();
+        assertThat(view.getLong("progress.chunksDone")).isEqualTo(done);
+        assertThat(view.getInt("progress.chunksDone") + view.getInt("progress.chunksCancelled") + view.getInt("progress.chunksFailed"))
+                .isEqualTo(view.getInt("progress.chunksTotal"));
+        // The record holds exactly what the finished chunks did, and the tasks agree: every task this run touched
+        // belongs to an account of a finished chunk (chunks in flight rolled back or were counted).
+        long evaluated = view.getLong("accountsEvaluated");
+        assertThat(evaluated).isEqualTo(count("SELECT coalesce(sum(accounts), 0) FROM evaluation_chunks WHERE run_id = " + run
+                + " AND status = 'DONE'")).isPositive().isLessThan(ACCOUNTS);
+        assertThat(view.getLong("rules.'" + CHURN + "'.updated")).isEqualTo(evaluated);
+        assertThat(count("SELECT count(*) FROM tasks WHERE rule_name = '" + CHURN + "' AND run_id = " + run)).isEqualTo(evaluated);
+        assertOneOpenChurnTaskPerAccount();
+    }
+
+    @Test
+    @Order(3)
     void a_node_killed_in_the_middle_of_a_run_loses_nothing_its_chunk_is_taken_over() throws Exception {
         // A run lasts a few seconds on a quiet machine and a chunk a few milliseconds:
         // start it on node b (which works one chunk after another from then on), and as soon as its answer
