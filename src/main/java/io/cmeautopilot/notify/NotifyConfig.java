@@ -15,13 +15,23 @@ public interface NotifyConfig {
     @WithDefault("1s")
     String pollInterval();
 
-    /** Messages claimed per round. */
-    @WithDefault("100")
-    int batchSize();
-
     /** Deliveries in flight at once on one node. */
     @WithDefault("8")
     int parallelism();
+
+    /**
+     * Deliveries in flight at once to one endpoint (or to the SMTP server, for all e-mail) on one
+     * node, so that one receiver never holds every slot.
+     */
+    @WithDefault("4")
+    int endpointParallelism();
+
+    /**
+     * An attempt that takes longer than this (or is still running after it) marks its endpoint slow:
+     * it backs off to fewer deliveries at once, down to one, as failing endpoints do.
+     */
+    @WithDefault("PT2S")
+    Duration slowAfter();
 
     /** How long a claim lasts: a node that dies while delivering leaves its messages due again after this. */
     @WithDefault("PT1M")

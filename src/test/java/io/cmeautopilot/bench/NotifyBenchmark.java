@@ -60,21 +60,35 @@ class NotifyBenchmark {
     @Inject
     NotifyConfig config;
 
-    /** A minimal receiver: counts requests and notes when each sequence number arrived. */
+    /**
+     * A minimal receiver: counts requests and notes when each sequence number arrived; a slow one
+     * answers each request only after {@code answerAfter}, as a struggling real receiver does.
+     */
     static final class Sink implements AutoCloseable {
         final HttpServer server;
         final AtomicInteger received = new AtomicInteger();
         final AtomicLongArray arrivedAt;
 
         Sink(int capacity) {
+            this(capacity, Duration.ZERO);
+        }
+
+        Sink(int capacity, Duration answerAfter) {
             arrivedAt = new AtomicLongArray(capacity);
             try {
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server.setExecutor(Executors.newFixedThreadPool(8));
+            server.setExecutor(Executors.newFixedThreadPool(answerAfter.isZero() ? 8 : 32));
             server.createContext("/", exchange -> {
+                if (!answerAfter.isZero()) {
+                    try {
+                        Thread.sleep(answerAfter.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 String body = new String(exchange.getRequestBody().readAllBytes());
                 Matcher m = SEQ.matcher(body);
                 if (m.find()) {
@@ -103,8 +117,8 @@ class NotifyBenchmark {
     void outbox_throughput_and_commit_to_delivery_lag() throws Exception {
         int steadyMessages = RATE * STEADY_SECONDS;
         BenchReport report = new BenchReport("Notification outbox (" + String.format("%,d", MESSAGES) + " webhooks to a local receiver, "
-                + config.parallelism() + " deliveries in flight, batches of " + config.batchSize() + ")");
-        try (Sink sink = new Sink(MESSAGES + steadyMessages + 1)) {
+                + config.parallelism() + " deliveries in flight, " + config.endpointParallelism() + " per endpoint)");
+        try (Sink sink = new Sink(2 * MESSAGES + 2 * steadyMessages + 1)) {
             // Throughput: fill the outbox while the endpoint is paused, then resume and time the drain.
             String endpoint = Api.uniqueName("bench");
             Notify.webhook(endpoint, sink.url());
@@ -136,25 +150,9 @@ class NotifyBenchmark {
             // Lag: one message per transaction at a steady rate, as actions commit; commit to arrival.
             String steady = Api.uniqueName("steady");
             Notify.webhook(steady, sink.url());
-            long[] committedAt = new long[steadyMessages];
-            long period = 1_000_000_000L / RATE;
             long t0 = System.nanoTime();
-            for (int i = 0; i < steadyMessages; i++) {
-                long due = t0 + i * period;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-                int seq = MESSAGES + i;
-                QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(message(steady, "s" + seq, seq)));
-                committedAt[i] = System.nanoTime();
-            }
-            long sendNanos = System.nanoTime() - t0;
-            await().atMost(Duration.ofMinutes(5)).until(() -> sink.received.get() >= MESSAGES + steadyMessages);
-            long[] lags = new long[steadyMessages];
-            for (int i = 0; i < steadyMessages; i++) {
-                lags[i] = sink.arrivedAt.get(MESSAGES + i) - committedAt[i];
-            }
-            Arrays.sort(lags);
+            long[] lags = steadyLags(sink, List.of(steady), null, MESSAGES);
+            long sendNanos = sendEnded - t0;
             long[] direct = directLatencies(sink.url(), 2_000);
             report.row("steady load", BenchReport.perSecond(steadyMessages, sendNanos),
                     String.format("%,d messages, one per transaction, target %d/s", steadyMessages, RATE));
@@ -162,8 +160,74 @@ class NotifyBenchmark {
             report.row("commit to delivery, p99", millis(lags[steadyMessages * 99 / 100]), "max " + millis(lags[steadyMessages - 1]));
             report.row("bare POST, p50 / p99 (floor)", millis(direct[direct.length / 2]) + " / " + millis(direct[direct.length * 99 / 100]),
                     "one request at a time, plain HTTP client");
+
+            // Lag beside a slow endpoint: the same steady load spread over four healthy endpoints, alone
+            // and then with a fifth endpoint whose receiver takes 10 s getting one message more every 10th.
+            long[] alone = spreadLags(sink, null, 2 * MESSAGES);
+            try (Sink slowSink = new Sink(1, Duration.ofSeconds(10))) {
+                String slow = Api.uniqueName("slow");
+                Notify.webhook(slow, slowSink.url());
+                long[] beside = spreadLags(sink, slow, 2 * MESSAGES + steadyMessages);
+                report.row("4 healthy endpoints, commit to delivery p50 / p99",
+                        millis(alone[alone.length / 2]) + " / " + millis(alone[alone.length * 99 / 100]),
+                        "the steady load spread over four endpoints");
+                report.row("the same beside a slow endpoint, p50 / p99",
+                        millis(beside[beside.length / 2]) + " / " + millis(beside[beside.length * 99 / 100]),
+                        "healthy endpoints' messages; a fifth endpoint answering after 10 s gets one more every 10th");
+                report.row("ratio beside slow / alone, p50 / p99",
+                        String.format("%.2fx / %.2fx", (double) beside[beside.length / 2] / alone[alone.length / 2],
+                                (double) beside[beside.length * 99 / 100] / alone[alone.length * 99 / 100]),
+                        "target: within 2x; " + slowSink.received.get() + " requests reached the slow receiver meanwhile");
+            }
         }
         report.print("notify.md");
+    }
+
+    /** Commit-to-arrival lags of a steady load to four new healthy endpoints, all on {@code sink}. */
+    private long[] spreadLags(Sink sink, String slow, int seqBase) {
+        List<String> healthy = new ArrayList<>();
+        for (int e = 0; e < 4; e++) {
+            healthy.add(Api.uniqueName("healthy"));
+            Notify.webhook(healthy.get(e), sink.url());
+        }
+        return steadyLags(sink, healthy, slow, seqBase);
+    }
+
+    /** When the last message of the latest steady load was committed. */
+    private long sendEnded;
+
+    /**
+     * Commit-to-arrival lags, sorted, of {@link #RATE} messages a second for {@link #STEADY_SECONDS}, one
+     * per transaction, round-robin over {@code endpoints} (on {@code sink}), plus one more to {@code slow}
+     * (if given) every 10th; sequence numbers start at {@code seqBase}.
+     */
+    private long[] steadyLags(Sink sink, List<String> endpoints, String slow, int seqBase) {
+        int count = RATE * STEADY_SECONDS;
+        long[] committedAt = new long[count];
+        long period = 1_000_000_000L / RATE;
+        int before = sink.received.get();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = t0 + i * period;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            int seq = seqBase + i;
+            String to = endpoints.get(i % endpoints.size());
+            QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(message(to, "s" + seq, seq)));
+            committedAt[i] = System.nanoTime();
+            if (slow != null && i % 10 == 9) {
+                QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(message(slow, "slow" + seq, -1)));
+            }
+        }
+        sendEnded = System.nanoTime();
+        await().atMost(Duration.ofMinutes(5)).until(() -> sink.received.get() >= before + count);
+        long[] lags = new long[count];
+        for (int i = 0; i < count; i++) {
+            lags[i] = sink.arrivedAt.get(seqBase + i) - committedAt[i];
+        }
+        Arrays.sort(lags);
+        return lags;
     }
 
     private static OutboundMessage message(String endpoint, String key, int seq) {

@@ -85,7 +85,7 @@ public final class Receiver implements AutoCloseable {
             throw new UncheckedIOException("Could not start the test receiver on port " + wanted, e);
         }
         port = server.getAddress().getPort();
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(16)); // room for requests a test holds
         server.createContext("/", exchange -> {
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));

@@ -1,17 +1,15 @@
 package io.cmeautopilot.notify.delivery;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,15 +25,15 @@ import org.jboss.logging.Logger;
 
 import io.cmeautopilot.notify.MessagesDue;
 import io.cmeautopilot.notify.NotifyConfig;
-import io.cmeautopilot.notify.endpoints.EndpointDirectory;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Delivers the outbox, on every node: claims due messages with SKIP LOCKED and a lease (so nodes
- * never take the same message, and a message claimed by a node that died becomes due again when
- * the lease ends), delivers them in parallel, records each attempt, and reschedules failures with
- * backoff until the schedule is used up (dead letter). Runs when polled and right after a commit
- * that made messages due.
+ * Delivers the outbox, on every node, as slots free up: whenever a delivery ends (and on every
+ * poll, and right after a commit that made messages due) it claims as many due messages as there
+ * are free slots, within each lane's room (see {@link Lanes}), and starts each on a worker of its
+ * own. No delivery waits for another, so a slow receiver holds only its own lane's slots.
+ * Claims are made one at a time on one thread; what came of each attempt is recorded by
+ * {@link Attempts} on the worker that made it.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -43,55 +41,49 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     @Inject
-    OutboxStore store;
+    Claims claims;
+    @Inject
+    Attempts attempts;
     @Inject
     Deliverer deliverer;
-    @Inject
-    EndpointDirectory endpoints;
-    @Inject
-    NotifyMetrics metrics;
     @Inject
     NotifyConfig config;
     @Inject
     Clock clock;
 
-    /** Which node holds a claim, for the attempt list and for operators. */
-    final String node = ManagementFactory.getRuntimeMXBean().getName();
-
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private Backoff backoff;
+    private final ReentrantLock claiming = new ReentrantLock();
+    private final AtomicBoolean fillQueued = new AtomicBoolean();
+    private final AtomicBoolean fromOldestWanted = new AtomicBoolean();
+    private Lanes lanes;
+    private boolean polling;
     private ExecutorService workers;
-    private ExecutorService waker;
+    private ExecutorService claimer;
 
     @PostConstruct
     void init() {
-        backoff = new Backoff(config.retrySchedule(), config.jitter(), () -> ThreadLocalRandom.current().nextDouble());
+        lanes = new Lanes(config.parallelism(), config.endpointParallelism(), config.slowAfter(), System::nanoTime);
+        polling = !isOff(config.pollInterval());
         workers = Executors.newFixedThreadPool(config.parallelism(), daemonThreads("notify-delivery"));
-        waker = Executors.newSingleThreadExecutor(daemonThreads("notify-wake"));
-        if (backoff.span().compareTo(Duration.ofHours(24)) < 0) {
-            LOG.warnf("cme.notify.retry-schedule spans only %s: a receiver down for longer loses messages to the dead letters",
-                    backoff.span());
-        }
+        claimer = Executors.newSingleThreadExecutor(daemonThreads("notify-claim"));
     }
 
     @PreDestroy
     void stop() {
-        waker.shutdownNow();
+        claimer.shutdownNow();
         workers.shutdownNow();
     }
 
+    /** Every poll looks from the oldest due message, so nothing waits behind a claim's resume point for longer. */
     @Scheduled(identity = "notify-dispatch", every = "${cme.notify.poll-interval:1s}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        drain();
+        wake(true);
     }
 
     void onMessagesDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagesDue event) {
         // A node whose polling is off delivers nothing, not even what it enqueued itself: other nodes do.
-        if (!isOff(config.pollInterval())) {
-            wake();
+        if (polling) {
+            wake(false);
         }
     }
 
@@ -99,116 +91,112 @@ public class Dispatcher {
         return "off".equalsIgnoreCase(interval.trim()) || "disabled".equalsIgnoreCase(interval.trim());
     }
 
-    /** Delivers soon on another thread; many wake-ups while one is queued count as one. */
-    public void wake() {
-        if (wakeQueued.compareAndSet(false, true)) {
-            waker.execute(() -> {
-                wakeQueued.set(false);
-                drain();
-            });
+    /** Claims soon on the claim thread; wake-ups while one is queued count as one. */
+    private void wake(boolean fromOldest) {
+        if (fromOldest) {
+            fromOldestWanted.set(true);
+        }
+        if (fillQueued.compareAndSet(false, true)) {
+            try {
+                claimer.execute(() -> {
+                    fillQueued.set(false);
+                    fill(fromOldestWanted.getAndSet(false));
+                });
+            } catch (RejectedExecutionException e) {
+                fillQueued.set(false); // shutting down
+            }
+        }
+    }
+
+    /** Claims until the slots are full or nothing more is due. */
+    private void fill(boolean fromOldest) {
+        try {
+            boolean oldest = fromOldest;
+            while (!claimAndStart(oldest).isEmpty() && lanes.room().free() > 0) {
+                oldest = false;
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Claiming notifications failed; the next poll tries again");
         }
     }
 
     /**
-     * Delivers until nothing is due on this node's view, and returns how many messages it handled. If a
-     * drain is already running, it is asked to look once more instead, and this returns 0 at once.
+     * Delivers on the caller's thread's behalf until nothing is due from this node's view, looking
+     * from the oldest due message each time, and answers how many messages it handled. Works with
+     * polling off (a test, or an operator's nudge, acting as another node).
      */
     public int drain() {
-        if (!draining.tryLock()) {
-            again.set(true);
-            return 0;
+        int total = 0;
+        List<Future<?>> started;
+        while (!(started = claimAndStart(true)).isEmpty()) {
+            total += started.size();
+            for (Future<?> f : started) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    LOG.errorf(e.getCause(), "A delivery failed unexpectedly");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return total;
+                }
+            }
         }
+        return total;
+    }
+
+    private List<Future<?>> claimAndStart(boolean fromOldest) {
+        claiming.lock();
         try {
-            int total = 0;
-            do {
-                again.set(false);
-                int handled;
-                do {
-                    handled = round();
-                    total += handled;
-                } while (handled >= config.batchSize());
-            } while (again.get());
-            return total;
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Delivering notifications failed; the next poll tries again");
-            return 0;
+            Lanes.Room room = lanes.room();
+            if (room.free() < 1) {
+                return List.of();
+            }
+            List<Future<?>> started = new ArrayList<>();
+            for (ClaimedMessage m : claims.claim(room, clock.instant(), fromOldest)) {
+                Lanes.Ticket ticket = lanes.started(Lanes.of(m), m.id());
+                started.add(workers.submit(() -> deliverOne(m, ticket)));
+            }
+            return started;
         } finally {
-            draining.unlock();
+            claiming.unlock();
         }
     }
 
-    private int round() {
-        Instant now = clock.instant();
-        List<ClaimedMessage> claimed = store.claim(now, now.plus(config.lease()), node, config.batchSize());
-        List<Future<?>> running = new ArrayList<>(claimed.size());
-        for (ClaimedMessage m : claimed) {
-            running.add(workers.submit(() -> deliverOne(m)));
-        }
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                LOG.errorf(e.getCause(), "Recording a delivery failed; the message is retried when its lease ends");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return claimed.size();
-            }
-        }
-        return claimed.size();
-    }
-
-    private void deliverOne(ClaimedMessage m) {
-        Instant started = clock.instant();
-        Outcome outcome;
+    private void deliverOne(ClaimedMessage m, Lanes.Ticket ticket) {
+        Outcome outcome = null;
         try {
-            outcome = deliverer.deliver(m);
+            Instant started = clock.instant();
+            try {
+                outcome = deliverer.deliver(m);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Delivering notification %s failed unexpectedly", m.messageId());
+                outcome = Outcome.failed(null, null, "internal error (see the server log)", 0);
+            }
+            attempts.record(m, started, outcome);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Delivering notification %s failed unexpectedly", m.messageId());
-            outcome = Outcome.failed(null, null, "internal error (see the server log)", 0);
-        }
-        record(m, started, outcome);
-    }
-
-    private void record(ClaimedMessage m, Instant started, Outcome outcome) {
-        Instant now = clock.instant();
-        switch (outcome.kind()) {
-            case DELIVERED -> {
-                if (store.attempted(m.id(), "DELIVERED", null, started, outcome, "DELIVERED", node, now)) {
-                    metrics.delivered(m, now);
-                }
+            LOG.errorf(e, "Recording a delivery of %s failed; the message is retried when its lease ends", m.messageId());
+        } finally {
+            lanes.finished(ticket, outcome == null ? null : verdict(outcome));
+            if (polling) {
+                wake(false);
             }
-            case FAILED -> {
-                Optional<Duration> delay = backoff.delayAfter(m.cycleAttempts() + 1);
-                if (delay.isPresent()) {
-                    store.attempted(m.id(), "PENDING", now.plus(delay.get()), started, outcome, "FAILED", node, now);
-                } else {
-                    deadLetter(m, started, outcome, "FAILED", now);
-                }
-                metrics.failed(m, delay.isPresent() ? "retry" : "dead");
-            }
-            case REJECTED -> {
-                deadLetter(m, started, outcome, "REJECTED", now);
-                metrics.failed(m, "rejected");
-            }
-            case GONE -> {
-                endpoints.disable(m.recipient(), "the receiver answered 410 Gone to " + m.messageId(), now);
-                LOG.warnf("Endpoint %s answered 410 Gone: disabled until resumed", m.recipient());
-                deadLetter(m, started, outcome, "REJECTED", now);
-                metrics.failed(m, "gone");
-            }
-            case FILTERED -> store.filtered(m.id(), outcome.error(), now);
-            case POSTPONED -> store.putBack(m.id(), now);
         }
     }
 
-    private void deadLetter(ClaimedMessage m, Instant started, Outcome outcome, String attemptOutcome, Instant now) {
-        if (store.attempted(m.id(), "DEAD", null, started, outcome, attemptOutcome, node, now)) {
-            LOG.warnf("Notification %s (%s to %s %s) dead-lettered after %d attempt(s): %s", m.messageId(), m.eventType(),
-                    m.recipientKind(), m.recipient(), m.attempts() + 1, outcome.error());
-        }
+    /**
+     * What an attempt says about its receiver: slow (true: an answer or a timeout after the slow
+     * mark), quick and accepted (false), or nothing to go on (null). A quick failure (refused
+     * connection, a 5xx at once) holds a slot for no time: the message's own retry schedule backs it off.
+     */
+    private Boolean verdict(Outcome outcome) {
+        return switch (outcome.kind()) {
+            case DELIVERED -> lanes.slow(outcome.latencyMs());
+            case FAILED -> lanes.slow(outcome.latencyMs()) ? Boolean.TRUE : null;
+            default -> null;
+        };
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+    private static ThreadFactory daemonThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread t = new Thread(runnable, name + "-" + count.incrementAndGet());

@@ -1,12 +1,9 @@
 package io.cmeautopilot.notify.delivery;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
@@ -14,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -40,7 +38,7 @@ class NotifyMetrics {
     @Inject
     MeterRegistry registry;
     @Inject
-    AgroalDataSource dataSource;
+    Jdbi jdbi;
     @Inject
     Clock clock;
 
@@ -65,15 +63,17 @@ class NotifyMetrics {
     @Scheduled(identity = "notify-metrics", every = "${cme.notify.metrics-interval:15s}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(GAUGES)) {
-            rs.next();
-            depth.set(rs.getLong(1));
-            dead.set(rs.getLong(2));
-            java.sql.Timestamp oldest = rs.getTimestamp(3);
-            Instant now = clock.instant();
-            oldestDueSeconds.set(oldest == null || oldest.toInstant().isAfter(now) ? 0
-                    : Duration.between(oldest.toInstant(), now).toSeconds());
-        } catch (SQLException e) {
+        try {
+            jdbi.useHandle(h -> h.createQuery(GAUGES).map((rs, ctx) -> {
+                depth.set(rs.getLong(1));
+                dead.set(rs.getLong(2));
+                OffsetDateTime oldest = rs.getObject(3, OffsetDateTime.class);
+                Instant now = clock.instant();
+                oldestDueSeconds.set(oldest == null || oldest.toInstant().isAfter(now) ? 0
+                        : Duration.between(oldest.toInstant(), now).toSeconds());
+                return true;
+            }).one());
+        } catch (JdbiException e) {
             LOG.warnf("Could not refresh the outbox gauges: %s", e.getMessage());
         }
     }

@@ -1,19 +1,14 @@
 package io.cmeautopilot.notify.delivery;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.agroal.api.AgroalDataSource;
-import io.cmeautopilot.common.NamedSql;
+import org.jdbi.v3.core.Jdbi;
+
 import io.cmeautopilot.notify.RecipientKind;
 
 /**
@@ -25,13 +20,13 @@ class RecipientResolver {
 
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private static final NamedSql USER = NamedSql.of("SELECT email, disabled FROM users WHERE username = :name");
-    private static final NamedSql TEAM = NamedSql.of("""
+    private static final String USER = "SELECT email, disabled FROM users WHERE username = :name";
+    private static final String TEAM = """
             SELECT email FROM users WHERE team = :name AND NOT disabled AND email IS NOT NULL AND email <> ''
-            ORDER BY username""");
+            ORDER BY username""";
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbi jdbi;
 
     /** The addresses, or why there are none. */
     record Resolution(List<String> addresses, String problem) {
@@ -55,36 +50,26 @@ class RecipientResolver {
         };
     }
 
+    private record User(String email, boolean disabled) {
+    }
+
     private Resolution owner(String username) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = USER.prepare(c, Map.of("name", username));
-                ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return Resolution.none("there is no user named " + username);
-            }
-            if (rs.getBoolean("disabled")) {
-                return Resolution.none("user " + username + " is disabled");
-            }
-            String email = rs.getString("email");
-            return email == null || email.isBlank() ? Resolution.none("user " + username + " has no e-mail address")
-                    : Resolution.to(List.of(email));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not look up user " + username, e);
+        Optional<User> user = jdbi.withHandle(h -> h.createQuery(USER).bind("name", username)
+                .map((rs, ctx) -> new User(rs.getString("email"), rs.getBoolean("disabled"))).findOne());
+        if (user.isEmpty()) {
+            return Resolution.none("there is no user named " + username);
         }
+        if (user.get().disabled()) {
+            return Resolution.none("user " + username + " is disabled");
+        }
+        String email = user.get().email();
+        return email == null || email.isBlank() ? Resolution.none("user " + username + " has no e-mail address")
+                : Resolution.to(List.of(email));
     }
 
     private Resolution team(String team) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = TEAM.prepare(c, Map.of("name", team));
-                ResultSet rs = ps.executeQuery()) {
-            List<String> addresses = new ArrayList<>();
-            while (rs.next()) {
-                addresses.add(rs.getString(1));
-            }
-            return addresses.isEmpty() ? Resolution.none("no enabled user of team " + team + " has an e-mail address")
-                    : Resolution.to(addresses);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not look up team " + team, e);
-        }
+        List<String> addresses = jdbi.withHandle(h -> h.createQuery(TEAM).bind("name", team).mapTo(String.class).list());
+        return addresses.isEmpty() ? Resolution.none("no enabled user of team " + team + " has an e-mail address")
+                : Resolution.to(addresses);
     }
 }

@@ -45,8 +45,9 @@ public class AddressPolicy {
         for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
             String range = rangeOf(address);
             if (range != null && !allowed.contains(range)) {
-                return Optional.of("refused: " + url.getHost() + " resolves to " + address.getHostAddress() + ", a " + range
-                        + " address" + (isAllowable(range) ? " (allow it with NOTIFY_ALLOW_PRIVATE=" + range + ")" : ""));
+                String article = range.matches("[aeiou].*") ? "an " : "a ";
+                return Optional.of("refused: " + url.getHost() + " resolves to " + address.getHostAddress() + ", " + article
+                        + range + " address" + (isAllowable(range) ? " (allow it with NOTIFY_ALLOW_PRIVATE=" + range + ")" : ""));
             }
         }
         return Optional.empty();

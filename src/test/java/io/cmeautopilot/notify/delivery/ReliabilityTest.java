@@ -34,7 +34,9 @@ import io.restassured.path.json.JsonPath;
 class ReliabilityTest {
 
     @Inject
-    OutboxStore store;
+    Claims claims;
+    @Inject
+    Attempts attempts;
     @Inject
     Deliverer deliverer;
     @Inject
@@ -123,7 +125,7 @@ class ReliabilityTest {
         List<ClaimedMessage> mine = new ArrayList<>();
         Set<Long> others = new HashSet<>();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            for (ClaimedMessage m : store.claim(now, now.plus(Duration.ofMinutes(1)), "node-that-dies", 100)) {
+            for (ClaimedMessage m : claims.claim(Lanes.Room.idle(100, 100), now, true)) {
                 if (m.id() == id) {
                     mine.add(m);
                 } else {
@@ -132,7 +134,7 @@ class ReliabilityTest {
             }
             return !mine.isEmpty();
         });
-        others.forEach(other -> store.putBack(other, now));
+        others.forEach(other -> attempts.putBack(other, now));
         return mine.get(0);
     }
 }

@@ -56,4 +56,12 @@ class AddressPolicyTest {
         assertThat(AddressPolicy.refusal(URI.create("http://0.0.0.0:9/x"), java.util.Set.of("loopback", "private")))
                 .hasValueSatisfying(r -> assertThat(r).contains("unspecified").doesNotContain("allow it"));
     }
+
+    @Test
+    void a_refusal_reads_as_english_whatever_the_range() throws Exception {
+        assertThat(AddressPolicy.refusal(URI.create("http://0.0.0.0:9/x"), java.util.Set.of("none")))
+                .contains("refused: 0.0.0.0 resolves to 0.0.0.0, an unspecified address");
+        assertThat(AddressPolicy.refusal(URI.create("http://224.0.0.1:9/x"), java.util.Set.of("none")))
+                .contains("refused: 224.0.0.1 resolves to 224.0.0.1, a multicast address");
+    }
 }
