@@ -46,6 +46,19 @@ public class AccountLookup {
         });
     }
 
+    /** Account names by id, for lists that show tasks or offers of many accounts; unknown ids are absent. */
+    public Map<Long, String> names(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM accounts WHERE id = ANY(:ids)")
+                .bindArray("ids", Long.class, ids)
+                .reduceRows(new HashMap<Long, String>(ids.size() * 2), (names, row) -> {
+                    names.put(row.getColumn("id", Long.class), row.getColumn("name", String.class));
+                    return names;
+                }));
+    }
+
     /** Who owns an account: the owning CME and team, either may be null. */
     public record Ownership(String owner, String team) {
     }
