@@ -70,6 +70,12 @@ public class AccountLookup {
                 .findOne());
     }
 
+    /** The account's segment (which picks its scorecard variant); empty when the account does not exist. */
+    public Optional<String> segment(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT segment FROM accounts WHERE id = :id").bind("id", accountId)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString("segment"))).findOne()).flatMap(s -> s);
+    }
+
     /** Whether the account exists and is within the caller's scope (a CME's own or team's book). */
     public boolean visible(long accountId, Caller caller) {
         return ownership(accountId).map(o -> caller.canSee(o.owner(), o.team())).orElse(false);

@@ -97,6 +97,18 @@ public class TaskTransitions {
         return saved(task);
     }
 
+    /**
+     * Hands several tasks over at once, each at the version the caller saw: all or none, so one task
+     * changed meanwhile (412), closed (409) or out of scope (404) leaves every other one as it was.
+     */
+    @Transactional
+    public java.util.List<TaskView> reassignAll(java.util.Map<Long, Long> versions, TaskRequests.Reassign request,
+            Caller caller) {
+        java.util.List<TaskView> handedOver = new java.util.ArrayList<>();
+        versions.forEach((id, version) -> handedOver.add(reassign(id, request, "\"" + version + "\"", caller)));
+        return handedOver;
+    }
+
     @Transactional
     public TaskView comment(long id, TaskRequests.Comment request, Caller caller) {
         CmeTask task = tasks.visible(id, caller);

@@ -48,7 +48,7 @@ public final class Formats {
         return d == null ? NONE : days(ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(), d));
     }
 
-    static String days(long offset) {
+    public static String days(long offset) {
         if (offset == 0) {
             return "today";
         }
@@ -149,7 +149,7 @@ public final class Formats {
         return d.toHours() + " h " + d.toMinutesPart() + " min";
     }
 
-    static String plural(long n, String unit) {
+    public static String plural(long n, String unit) {
         return n + " " + unit + (n == 1 ? "" : "s");
     }
 }

@@ -24,12 +24,12 @@ public final class Htmx {
 
     /** 303 to a console page: only paths inside the console, so a form field cannot send people elsewhere. */
     public static Response seeOther(String path) {
-        return Response.seeOther(URI.create(safe(path, Nav.ROOT + "/"))).build();
+        return Response.seeOther(URI.create(safe(path, Nav.ROOT))).build();
     }
 
     /** The path itself when it is a console path, else the fallback. */
     public static String safe(String path, String fallback) {
-        if (path == null || !path.startsWith(Nav.ROOT + "/") || path.startsWith("//") || path.contains("\\")
+        if (path == null || !(path.equals(Nav.ROOT) || path.startsWith(Nav.ROOT + "/")) || path.startsWith("//") || path.contains("\\")
                 || path.contains("://") || path.chars().anyMatch(Character::isISOControl)) {
             return fallback;
         }

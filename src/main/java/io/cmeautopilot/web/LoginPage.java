@@ -1,6 +1,7 @@
 package io.cmeautopilot.web;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,22 +17,35 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.cmeautopilot.common.Roles;
 import io.cmeautopilot.security.sessions.Sessions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** Logging in with a user name and password (the API's users and sessions), and out. */
+/**
+ * The console's entry: logging in with a user name and password (the API's users and sessions) and
+ * out, and {@code /console} itself, which sends each reader to the page that fits their role.
+ */
 @Path(Nav.ROOT)
 @Produces(MediaType.TEXT_HTML)
 public class LoginPage {
 
     @Inject
     Sessions sessions;
+    @Inject
+    Console console;
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance login(String next, String username, String error);
+    }
+
+    /** A CME lands on My work, a team lead on their team, ops on the rules, an admin on admin. */
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.OPS, Roles.CME })
+    public Response home() {
+        return Htmx.seeOther(console.home());
     }
 
     @GET
@@ -52,7 +66,7 @@ public class LoginPage {
             return failed(username, next, "Enter your user name and password.");
         }
         return sessions.start(username.strip(), password, "https".equals(uri.getRequestUri().getScheme()))
-                .map(started -> Response.seeOther(java.net.URI.create(Htmx.safe(next, Nav.ROOT + "/")))
+                .map(started -> Response.seeOther(java.net.URI.create(Htmx.safe(next, Nav.ROOT)))
                         .cookie(started.cookie()).build())
                 .orElseGet(() -> failed(username, next,
                         "Wrong user name or password, or too many failed attempts: try again later."));

@@ -36,7 +36,7 @@ class PageProblems {
     @ServerResponseFilter
     void show(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (!path.equals(Nav.ROOT) && !path.startsWith(Nav.ROOT + "/")) {
+        if (!path.equals(Nav.ROOT) && !path.startsWith(Nav.ROOT)) {
             return;
         }
         response.getHeaders().putSingle("Content-Security-Policy", CSP);
@@ -48,7 +48,7 @@ class PageProblems {
         boolean htmx = "true".equals(request.getHeaderString(Htmx.REQUEST));
         if (problem.status() == 401) {
             String next = htmx ? pathOf(request.getHeaderString(Htmx.CURRENT_URL)) : pathAndQuery(request);
-            String login = Nav.LOGIN + "?next=" + URLEncoder.encode(Htmx.safe(next, Nav.ROOT + "/"), StandardCharsets.UTF_8);
+            String login = Nav.LOGIN + "?next=" + URLEncoder.encode(Htmx.safe(next, Nav.ROOT), StandardCharsets.UTF_8);
             response.getHeaders().remove(HttpHeaders.WWW_AUTHENTICATE);
             if (htmx) {
                 response.getHeaders().putSingle("HX-Redirect", login);

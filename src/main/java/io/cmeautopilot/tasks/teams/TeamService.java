@@ -29,6 +29,11 @@ public class TeamService {
     public record Upserted(TeamView team, boolean created) {
     }
 
+    /** The assignment strategies a team may have, by code (owner-only, round-robin, least-loaded). */
+    public static List<String> strategies() {
+        return java.util.Arrays.stream(AssignmentStrategy.values()).map(AssignmentStrategy::code).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TeamView> list() {
         return teams.listAll(Sort.by("name")).stream().map(this::view).toList();

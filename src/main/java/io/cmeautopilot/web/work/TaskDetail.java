@@ -43,10 +43,9 @@ public record TaskDetail(TaskRow row, List<TaskView.Change> history, List<String
         return task().origin().evidence() == null ? Map.of() : new TreeMap<>(task().origin().evidence());
     }
 
-    /** The console page of the offer or suggestion this task is about (its API path has the same shape). */
+    /** The console page of the offer or suggestion this task is about. */
     public String linkHref() {
-        String link = task().link();
-        return link == null ? null : link.replaceFirst("^/api/", "/console/");
+        return new io.cmeautopilot.web.ConsoleLinks().of(task().link());
     }
 
     public String linkLabel() {
