@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The rule editor: change a file, check it, see its blast radius. */
 final class RuleEditorScreen {
@@ -30,7 +31,9 @@ final class RuleEditorScreen {
 
     /** Checks the book; answers the diagnostics' locations (file:line:column). */
     List<String> check() {
+        WebElement before = browser.find("#checked");
         browser.find("#validate").click();
+        browser.until(ExpectedConditions.stalenessOf(before));
         browser.until(d -> !d.findElements(By.cssSelector("#valid, #invalid")).isEmpty());
         return browser.driver.findElements(By.cssSelector("#diagnostics code.location")).stream().map(WebElement::getText)
                 .toList();
