@@ -1,6 +1,6 @@
 package io.cmeautopilot.common;
 
-/** Stable problem {@code type} URIs, one per kind of error, documented in the README. */
+/** Stable problem {@code type} URIs, one per kind of error, documented in docs/integrating.md (Errors). */
 public final class ProblemTypes {
 
     private static final String BASE = "https://cme-autopilot.io/problems/";

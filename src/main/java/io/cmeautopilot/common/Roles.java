@@ -2,7 +2,7 @@ package io.cmeautopilot.common;
 
 import java.util.Set;
 
-/** The roles every endpoint declares (see README, Security). A user or key may hold several. */
+/** The roles every endpoint declares (see docs/integrating.md, Security). A user or key may hold several. */
 public final class Roles {
 
     /** Users, keys, audit, and everything else. */

@@ -7,7 +7,7 @@ import java.util.Set;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Notification settings (see README, Configuration). */
+/** Notification settings (see docs/operating.md, Configuration). */
 @ConfigMapping(prefix = "cme.notify")
 public interface NotifyConfig {
 

@@ -30,7 +30,7 @@ import io.cmeautopilot.common.NamedSql;
 /**
  * The transactional outbox: the only way to send a notification. {@link #enqueue} writes the message
  * in the caller's transaction, so it is delivered if and only if the action that caused it commits.
- * Delivery happens afterwards, at least once, on whichever node claims it first (see README, Notifications).
+ * Delivery happens afterwards, at least once, on whichever node claims it first (see docs/operating.md, Notification delivery).
  *
  * <pre>{@code
  * QuarkusTransaction.requiringNew().run(() -> {

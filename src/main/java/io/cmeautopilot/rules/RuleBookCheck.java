@@ -7,7 +7,7 @@ import java.util.List;
  * by a feature the rules package must not depend on (the notification templates). Its errors make
  * the book invalid exactly like a compile error: the reload is rejected with them and the active
  * book stays; warnings are reported and change nothing. Followed cluster versions and backtests are
- * not checked again (see README, Diagnostics).
+ * not checked again (see docs/authoring-rules.md, Diagnostics).
  */
 public interface RuleBookCheck {
 

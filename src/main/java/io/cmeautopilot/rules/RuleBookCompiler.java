@@ -123,7 +123,7 @@ public final class RuleBookCompiler {
      * Replaces the interpreted alpha network (every rule's tests of one fact against constants,
      * walked node by node for each inserted fact) with one generated Java class per fact type: the
      * shape of a rule book, many rules over {@code AccountFact} with constant thresholds. Measured
-     * in README, Performance / Rule book. The DRL is compiled and diagnosed as before; should Drools
+     * in docs/performance.md (Rule book). The DRL is compiled and diagnosed as before; should Drools
      * fail to generate the class for some book, that book runs on a fresh, interpreted KieBase and
      * says so in a warning. False when it did.
      */

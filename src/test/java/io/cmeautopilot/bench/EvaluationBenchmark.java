@@ -35,7 +35,7 @@ import io.restassured.path.json.JsonPath;
  * <p>Sizes: {@code -Dbench.accounts=1000000} (default 100,000). The data is generated straight into
  * the tables the snapshot reads (accounts, subscriptions, the daily usage roll-ups, tickets,
  * surveys, CME activity), shaped so that a realistic share of accounts needs attention. Run with a
- * 1 GB heap to check the memory target: {@code -DargLine=-Xmx1g} (see README, Performance).
+ * 1 GB heap to check the memory target: {@code -DargLine=-Xmx1g} (see docs/performance.md).
  */
 @QuarkusTest
 @Tag("bench")

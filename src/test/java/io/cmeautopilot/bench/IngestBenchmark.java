@@ -34,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Events/s through POST /api/signals/usage-events (HTTP, JSON, validation, idempotent insert,
  * roll-ups) against the floor: COPY of the same rows into an identical table in the same run.
- * Run: ./mvnw verify -Pbench (see README, Performance).
+ * Run: ./mvnw verify -Pbench (see docs/performance.md).
  */
 @QuarkusTest
 @Tag("bench")

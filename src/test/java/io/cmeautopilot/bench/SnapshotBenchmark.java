@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Snapshot computation for 100,000 accounts with 10 million usage events spread over 90 days,
  * against the floor: one bare aggregate query over the raw events for the same usage windows.
- * Sizes: -Dbench.accounts=..., -Dbench.events=... Run: ./mvnw verify -Pbench (see README).
+ * Sizes: -Dbench.accounts=..., -Dbench.events=... Run: ./mvnw verify -Pbench (see docs/performance.md).
  */
 @QuarkusTest
 @Tag("bench")

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A receiver's check of a Standard Webhooks request, written from the specification (standardwebhooks.com)
- * and the README, independently of the service's signing code: required headers, timestamp within
+ * and docs/integrating.md (Verifying a webhook), independently of the service's signing code: required headers, timestamp within
  * tolerance, and one of the space-separated {@code v1,} signatures equal (in constant time) to
  * HMAC-SHA256(base64-decoded secret after {@code whsec_}, "id.timestamp.body").
  */

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads and validates a scorecard file (see README, Health scores): every problem is reported
+ * Reads and validates a scorecard file (see docs/authoring-rules.md, The health scorecard): every problem is reported
  * with its line and column, and a file with any problem is rejected whole.
  */
 public final class ScorecardParser {

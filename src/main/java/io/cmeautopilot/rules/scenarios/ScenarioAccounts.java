@@ -20,7 +20,7 @@ import io.cmeautopilot.rules.api.FeatureUsage;
  */
 public final class ScenarioAccounts {
 
-    /** The defaults, documented in the README; a scenario only states what differs. */
+    /** The defaults, documented in docs/authoring-rules.md (Scenario tests); a scenario only states what differs. */
     public static final Map<String, Object> DEFAULTS = defaults();
 
     private static final Map<String, Method> SETTERS = new HashMap<>();
