@@ -16,7 +16,9 @@ final class RunScreen {
 
     /** Watches the page (without reloading it) until the run has finished; answers its final status. */
     String watchToTheEnd() {
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(d -> {
+        // htmx replaces the run's section every second while it goes on: an element read may already be gone.
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(120))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             String status = d.findElement(By.cssSelector("#run")).getAttribute("data-status");
             return "RUNNING".equals(status) ? null : status;
         });
