@@ -3,5 +3,5 @@ package io.cmeautopilot.accounts;
 import io.cmeautopilot.rules.api.Stage;
 
 /** Optional equality filters for listing accounts; null means "any". */
-record AccountFilter(String segment, String tier, String owner, String team, Stage stage, String nameContains) {
+public record AccountFilter(String segment, String tier, String owner, String team, Stage stage, String nameContains) {
 }

@@ -46,6 +46,19 @@ public class AccountLookup {
         });
     }
 
+    /** Account names by id, for lists that show tasks or offers of many accounts; unknown ids are absent. */
+    public Map<Long, String> names(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM accounts WHERE id = ANY(:ids)")
+                .bindArray("ids", Long.class, ids)
+                .reduceRows(new HashMap<Long, String>(ids.size() * 2), (names, row) -> {
+                    names.put(row.getColumn("id", Long.class), row.getColumn("name", String.class));
+                    return names;
+                }));
+    }
+
     /** Who owns an account: the owning CME and team, either may be null. */
     public record Ownership(String owner, String team) {
     }
@@ -55,6 +68,12 @@ public class AccountLookup {
                 .bind("id", accountId)
                 .map((rs, ctx) -> new Ownership(rs.getString("owner"), rs.getString("team")))
                 .findOne());
+    }
+
+    /** The account's segment (which picks its scorecard variant); empty when the account does not exist. */
+    public Optional<String> segment(long accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT segment FROM accounts WHERE id = :id").bind("id", accountId)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString("segment"))).findOne()).flatMap(s -> s);
     }
 
     /** Whether the account exists and is within the caller's scope (a CME's own or team's book). */

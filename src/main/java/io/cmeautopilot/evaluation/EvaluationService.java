@@ -91,6 +91,11 @@ public class EvaluationService {
         return runs.view(runId);
     }
 
+    /** Recent runs, newest first, with their progress. */
+    public List<RunView> recent(int limit) {
+        return runs.recent(limit);
+    }
+
     /** The latest run a schedule started. */
     public Optional<RunView> latestScheduledRun(String schedule) {
         return runs.latestOf(schedule);

@@ -25,7 +25,7 @@ import io.cmeautopilot.common.ProblemException;
  * Outside that they do not exist (404), as accounts and tasks.
  */
 @ApplicationScoped
-class OfferScope {
+public class OfferScope {
 
     static final int MAX_PAGE_SIZE = 200;
 
@@ -49,7 +49,7 @@ class OfferScope {
     AgroalDataSource dataSource;
 
     /** What to list: of one account, of one assignee (the CME whose queue holds the task), in these states. */
-    record Filter(Long accountId, String assignee, Collection<String> statuses) {
+    public record Filter(Long accountId, String assignee, Collection<String> statuses) {
     }
 
     /** One page of ids, newest first, and the cursor of the next page (null on the last). */

@@ -17,7 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Reading retention offers and expansion suggestions: one with its history, or lists newest first. */
 @ApplicationScoped
-class OfferService {
+public class OfferService {
 
     /** Where an offer lives in the API; its linked task points here. */
     static final String OFFERS = "/api/offers/";
@@ -36,33 +36,33 @@ class OfferService {
     Lifecycle lifecycle;
 
     /** An offer with everything that happened to it. */
-    record OfferDetail(OfferView offer, List<TaskView.Change> history) {
+    public record OfferDetail(OfferView offer, List<TaskView.Change> history) {
     }
 
     /** A suggestion with everything that happened to it. */
-    record SuggestionDetail(SuggestionView suggestion, List<TaskView.Change> history) {
+    public record SuggestionDetail(SuggestionView suggestion, List<TaskView.Change> history) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    OfferDetail offer(long id, Caller caller) {
+    public OfferDetail offer(long id, Caller caller) {
         Offer offer = lifecycle.visible(offers.findByIdOptional(id), "offer", id, caller);
         return new OfferDetail(OfferView.of(offer), history.of(OfferHistory.Subject.OFFER, id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    SuggestionDetail suggestion(long id, Caller caller) {
+    public SuggestionDetail suggestion(long id, Caller caller) {
         Suggestion suggestion = lifecycle.visible(suggestions.findByIdOptional(id), "suggestion", id, caller);
         return new SuggestionDetail(SuggestionView.of(suggestion), history.of(OfferHistory.Subject.SUGGESTION, id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    Page<OfferView> offers(OfferScope.Filter filter, Caller caller, String cursor, int limit) {
+    public Page<OfferView> offers(OfferScope.Filter filter, Caller caller, String cursor, int limit) {
         OfferScope.Ids page = scope.offers(filter, caller, cursor, limit);
         return new Page<>(load(offers, page.ids(), OfferView::of), page.nextCursor());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    Page<SuggestionView> suggestions(OfferScope.Filter filter, Caller caller, String cursor, int limit) {
+    public Page<SuggestionView> suggestions(OfferScope.Filter filter, Caller caller, String cursor, int limit) {
         OfferScope.Ids page = scope.suggestions(filter, caller, cursor, limit);
         return new Page<>(load(suggestions, page.ids(), SuggestionView::of), page.nextCursor());
     }

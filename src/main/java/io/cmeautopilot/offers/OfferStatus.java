@@ -7,7 +7,7 @@ import java.util.Set;
 public enum OfferStatus {
     PROPOSED, APPROVED, SENT, ACCEPTED, DECLINED, EXPIRED, REJECTED;
 
-    static final Set<OfferStatus> OPEN_STATES = EnumSet.of(PROPOSED, APPROVED, SENT);
+    public static final Set<OfferStatus> OPEN_STATES = EnumSet.of(PROPOSED, APPROVED, SENT);
 
     boolean isClosed() {
         return !OPEN_STATES.contains(this);

@@ -19,7 +19,7 @@ import io.cmeautopilot.tasks.TaskStatus;
  * version the caller saw (412), each in the history; a settled offer closes its linked task.
  */
 @ApplicationScoped
-class OfferTransitions {
+public class OfferTransitions {
 
     private static final OfferHistory.Subject OFFER = OfferHistory.Subject.OFFER;
 
@@ -33,7 +33,7 @@ class OfferTransitions {
     CustomerNotice customerNotice;
 
     @Transactional
-    OfferView approve(long id, OfferRequests.Approve request, String ifMatch, Caller caller) {
+    public OfferView approve(long id, OfferRequests.Approve request, String ifMatch, Caller caller) {
         Offer offer = current(id, ifMatch, caller);
         String me = caller.username();
         move(offer, OfferStatus.APPROVED, me, request.note());
@@ -57,28 +57,28 @@ class OfferTransitions {
     }
 
     @Transactional
-    OfferView reject(long id, OfferRequests.Reason request, String ifMatch, Caller caller) {
+    public OfferView reject(long id, OfferRequests.Reason request, String ifMatch, Caller caller) {
         Offer offer = current(id, ifMatch, caller);
         reject(offer, request.reason(), caller.username());
         return saved(offer);
     }
 
     @Transactional
-    OfferView send(long id, OfferRequests.Note request, String ifMatch, Caller caller) {
+    public OfferView send(long id, OfferRequests.Note request, String ifMatch, Caller caller) {
         Offer offer = current(id, ifMatch, caller);
         move(offer, OfferStatus.SENT, caller.username(), request.note());
         return saved(offer);
     }
 
     @Transactional
-    OfferView accept(long id, OfferRequests.Note request, String ifMatch, Caller caller) {
+    public OfferView accept(long id, OfferRequests.Note request, String ifMatch, Caller caller) {
         Offer offer = current(id, ifMatch, caller);
         settle(offer, OfferStatus.ACCEPTED, Objects.requireNonNullElse(request.note(), "accepted"), caller.username());
         return saved(offer);
     }
 
     @Transactional
-    OfferView decline(long id, OfferRequests.OptionalReason request, String ifMatch, Caller caller) {
+    public OfferView decline(long id, OfferRequests.OptionalReason request, String ifMatch, Caller caller) {
         Offer offer = current(id, ifMatch, caller);
         settle(offer, OfferStatus.DECLINED, Objects.requireNonNullElse(request.reason(), "declined"),
                 caller.username());

@@ -7,7 +7,7 @@ import java.util.Set;
 public enum SuggestionStatus {
     SUGGESTED, PURSUED, WON, LOST, DISMISSED;
 
-    static final Set<SuggestionStatus> OPEN_STATES = EnumSet.of(SUGGESTED, PURSUED);
+    public static final Set<SuggestionStatus> OPEN_STATES = EnumSet.of(SUGGESTED, PURSUED);
 
     boolean isClosed() {
         return !OPEN_STATES.contains(this);

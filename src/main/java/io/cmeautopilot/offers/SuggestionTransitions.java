@@ -18,7 +18,7 @@ import io.cmeautopilot.tasks.TaskStatus;
  * (412), each in the history; a closed suggestion closes its linked task.
  */
 @ApplicationScoped
-class SuggestionTransitions {
+public class SuggestionTransitions {
 
     private static final OfferHistory.Subject SUGGESTION = OfferHistory.Subject.SUGGESTION;
 
@@ -30,7 +30,7 @@ class SuggestionTransitions {
     LinkedTasks linkedTasks;
 
     @Transactional
-    SuggestionView pursue(long id, OfferRequests.Note request, String ifMatch, Caller caller) {
+    public SuggestionView pursue(long id, OfferRequests.Note request, String ifMatch, Caller caller) {
         Suggestion suggestion = current(id, ifMatch, caller);
         move(suggestion, SuggestionStatus.PURSUED, caller.username(), request.note());
         if (suggestion.taskId != null) {
@@ -40,7 +40,7 @@ class SuggestionTransitions {
     }
 
     @Transactional
-    SuggestionView win(long id, OfferRequests.Win request, String ifMatch, Caller caller) {
+    public SuggestionView win(long id, OfferRequests.Win request, String ifMatch, Caller caller) {
         Suggestion suggestion = current(id, ifMatch, caller);
         String me = caller.username();
         move(suggestion, SuggestionStatus.WON, me, request.note());
@@ -53,7 +53,7 @@ class SuggestionTransitions {
     }
 
     @Transactional
-    SuggestionView lose(long id, OfferRequests.Reason request, String ifMatch, Caller caller) {
+    public SuggestionView lose(long id, OfferRequests.Reason request, String ifMatch, Caller caller) {
         Suggestion suggestion = current(id, ifMatch, caller);
         move(suggestion, SuggestionStatus.LOST, caller.username(), request.reason());
         lifecycle.close(suggestion, request.reason(), caller.username(), TaskStatus.DONE,
@@ -62,7 +62,7 @@ class SuggestionTransitions {
     }
 
     @Transactional
-    SuggestionView dismiss(long id, OfferRequests.Reason request, String ifMatch, Caller caller) {
+    public SuggestionView dismiss(long id, OfferRequests.Reason request, String ifMatch, Caller caller) {
         Suggestion suggestion = current(id, ifMatch, caller);
         dismiss(suggestion, request.reason(), caller.username());
         return saved(suggestion);

@@ -31,7 +31,7 @@ public class RuleBookService {
     static final String STARTUP = "startup";
     static final String FILE_WATCH = "file-watch";
     /** The trigger of {@code POST /api/rules/reload}: a person asking for the files on disk, whatever the cluster runs. */
-    static final String EXPLICIT = "api";
+    public static final String EXPLICIT = "api";
 
     @Inject
     RulesConfig config;
@@ -155,6 +155,17 @@ public class RuleBookService {
         } finally {
             reloading.unlock();
         }
+    }
+
+    /** Every load attempt, newest first (the version history), paged. */
+    public io.cmeautopilot.common.Page<RuleBookVersionView> versions(String cursor, int limit) {
+        return history.list(cursor, limit);
+    }
+
+    /** The DRL files one load attempt compiled (activated, rejected or superseded alike), by its id. */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    public Optional<Map<String, String>> filesOfLoad(long loadId) {
+        return history.findByIdOptional(loadId).map(load -> Map.copyOf(load.files));
     }
 
     /** The fingerprint of the files as of the last load from disk (see {@link RuleFiles#fingerprint}). */

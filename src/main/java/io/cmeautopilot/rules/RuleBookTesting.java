@@ -10,14 +10,14 @@ import io.cmeautopilot.rules.scenarios.ScenarioRunner;
 
 /** Runs scenarios against a rule book that is compiled for the purpose and never activated. */
 @ApplicationScoped
-class RuleBookTesting {
+public class RuleBookTesting {
 
     @Inject
     RuleBookService service;
     @Inject
     RuleEvaluator evaluator;
 
-    ScenarioReport run(Map<String, String> files, Map<String, String> scenarios) {
+    public ScenarioReport run(Map<String, String> files, Map<String, String> scenarios) {
         Compilation compilation = service.validate(files);
         RuleBook book = compilation.book().orElseThrow(() -> new RuleBookRejectedException(
                 "the given rule book has " + compilation.errors().size() + " error(s); no scenario ran", compilation.diagnostics()));

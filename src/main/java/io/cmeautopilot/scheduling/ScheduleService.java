@@ -27,7 +27,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
  * transaction (Quartz runs container-managed), so a schedule and its trigger never disagree.
  */
 @ApplicationScoped
-class ScheduleService implements PanacheRepositoryBase<Schedule, String> {
+public class ScheduleService implements PanacheRepositoryBase<Schedule, String> {
 
     private static final Logger LOG = Logger.getLogger(ScheduleService.class);
 
@@ -39,18 +39,18 @@ class ScheduleService implements PanacheRepositoryBase<Schedule, String> {
     Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<ScheduleView> list() {
+    public List<ScheduleView> list() {
         return listAll(io.quarkus.panache.common.Sort.by("name")).stream().map(this::view).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    Optional<ScheduleView> get(String name) {
+    public Optional<ScheduleView> get(String name) {
         return findByIdOptional(name).map(this::view);
     }
 
     /** Creates or replaces a schedule; {@code created} tells which. */
     @Transactional
-    Saved put(String name, ScheduleRequest request, String ifMatch) {
+    public Saved put(String name, ScheduleRequest request, String ifMatch) {
         checkName(name);
         String timeZone = request.timeZone() == null ? "UTC" : request.timeZone();
         check(request, timeZone);
@@ -81,7 +81,7 @@ class ScheduleService implements PanacheRepositoryBase<Schedule, String> {
     }
 
     /** The answer to a put. */
-    record Saved(ScheduleView schedule, boolean created) {
+    public record Saved(ScheduleView schedule, boolean created) {
     }
 
     @Transactional
@@ -94,7 +94,7 @@ class ScheduleService implements PanacheRepositoryBase<Schedule, String> {
 
     /** Starts the schedule's run now, as a firing would (409 while its previous run is still going). */
     @Transactional
-    RunView runNow(String name) {
+    public RunView runNow(String name) {
         Schedule schedule = findByIdOptional(name).orElseThrow(() -> ProblemException.notFound("schedule", name));
         long id = evaluations.runScheduled(name, request(schedule), null).orElseThrow(() -> ProblemException.conflict(
                 "schedule " + name + " has a run in progress; wait for it to finish"));

@@ -12,6 +12,8 @@ public final class Identities {
 
     /** How the caller authenticated: {@code api-key}, {@code session}. */
     public static final String METHOD_ATTRIBUTE = "authMethod";
+    /** The session's CSRF token (session identities only): forms and state-changing calls must carry it. */
+    public static final String CSRF_ATTRIBUTE = "csrfToken";
 
     private Identities() {
     }

@@ -77,6 +77,10 @@ class CmeTask {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> evidence;
 
+    /** When the SLA round raised the priority of this task because it was overdue (once per task). */
+    @Column(name = "escalated_at", insertable = false, updatable = false)
+    public Instant escalatedAt;
+
     @Column(name = "dedupe_key")
     public String dedupeKey;
 

@@ -6,5 +6,5 @@ import java.util.Set;
 import io.cmeautopilot.rules.api.Priority;
 
 /** Filters of a queue listing; null means "any" (status: the open states). */
-record TaskFilter(Set<TaskStatus> statuses, String type, Priority priority, Instant dueBefore, Long accountId) {
+public record TaskFilter(Set<TaskStatus> statuses, String type, Priority priority, Instant dueBefore, Long accountId) {
 }

@@ -59,6 +59,40 @@ class TaskRepository implements PanacheRepository<CmeTask> {
     }
 
     /**
+     * Tasks across queues in queue order; a CME's scope (their own tasks and their team's queue) is a
+     * condition of the query, so other tasks are simply not there.
+     */
+    List<CmeTask> list(TaskQuery query, io.cmeautopilot.common.Caller caller, After after, int limit) {
+        StringBuilder q = new StringBuilder("status in :statuses");
+        Parameters p = Parameters.with("statuses", query.statuses());
+        condition(q, p, "team", query.team());
+        condition(q, p, "assignee", query.assignee());
+        condition(q, p, "ruleName", query.rule());
+        condition(q, p, "type", query.type());
+        condition(q, p, "priority", query.priority());
+        condition(q, p, "accountId", query.accountId());
+        if (query.unassigned()) {
+            q.append(" and assignee is null");
+        }
+        if (caller.scopedToOwnAccounts()) {
+            q.append(" and (assignee = :me or team = :myTeam)");
+            p.and("me", caller.username()).and("myTeam", caller.team() == null ? "" : caller.team());
+        }
+        if (after != null) {
+            q.append(" and (queueRank > :r or (queueRank = :r and (dueSort > :d or (dueSort = :d and id > :i))))");
+            p.and("r", after.rank()).and("d", after.due()).and("i", after.id());
+        }
+        return find(q + ORDER, p).range(0, limit - 1).list();
+    }
+
+    private static void condition(StringBuilder q, Parameters p, String field, Object value) {
+        if (value != null) {
+            q.append(" and ").append(field).append(" = :").append(field);
+            p.and(field, value);
+        }
+    }
+
+    /**
      * Assigns the most urgent unassigned open task of a team and records the claim in its history,
      * in one statement. Rows another claimer holds are skipped ({@code SKIP LOCKED}), so concurrent
      * claimers on any node never get the same task and never wait for each other.

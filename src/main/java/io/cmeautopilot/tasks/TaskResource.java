@@ -63,6 +63,19 @@ public class TaskResource {
     }
 
     @GET
+    @Operation(summary = "Tasks across queues, most urgent first, paged: by status (default: open ones), team, assignee, "
+            + "unassigned=true, rule, type, priority, accountId. A CME sees their own tasks and their team's queue only")
+    public Page<TaskView> list(@QueryParam("status") List<TaskStatus> status, @QueryParam("team") String team,
+            @QueryParam("assignee") String assignee, @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
+            @QueryParam("rule") String rule, @QueryParam("type") String type, @QueryParam("priority") Priority priority,
+            @QueryParam("accountId") Long accountId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        Set<TaskStatus> statuses = status == null || status.isEmpty() ? TaskStatus.OPEN_STATES : EnumSet.copyOf(status);
+        return tasks.list(new TaskQuery(statuses, team, assignee, unassigned, rule, type, priority, accountId), caller(),
+                cursor, limit);
+    }
+
+    @GET
     @Path("/mine")
     @Operation(summary = "My tasks: most urgent first (priority, then due), filtered, paged")
     public Page<TaskView> mine(@QueryParam("status") List<TaskStatus> status, @QueryParam("type") String type,

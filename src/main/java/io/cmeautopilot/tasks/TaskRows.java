@@ -38,7 +38,7 @@ final class TaskRows {
                             evidence == null ? null : JSON.readValue(evidence, EVIDENCE)),
                     rs.getString("link"), rs.getString("outcome"), instant(rs, "closed_at"), rs.getString("closed_by"),
                     rs.getString("created_by"), rs.getLong("version"), instant(rs, "created_at"),
-                    instant(rs, "updated_at"));
+                    instant(rs, "updated_at"), instant(rs, "escalated_at"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored task holds invalid JSON", e);
         }

@@ -100,6 +100,16 @@ public class TaskService {
         return page("team", team, filter, cursor, limit);
     }
 
+    /** Tasks across queues, most urgent first, within the caller's scope (a CME: their own and their team's). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TaskView> list(TaskQuery query, Caller caller, String cursor, int limit) {
+        if (query.unassigned() && query.assignee() != null) {
+            throw ProblemException.invalidField("unassigned", "cannot be combined with an assignee");
+        }
+        checkLimit(limit);
+        return page(tasks.list(query, caller, after(cursor), limit + 1), limit);
+    }
+
     /**
      * Takes the most urgent unassigned task of a team's queue for the caller. Safe under any number of
      * concurrent claimers: each gets a different task, or 404 when the queue is empty.
@@ -120,10 +130,18 @@ public class TaskService {
     }
 
     private Page<TaskView> page(String column, String value, TaskFilter filter, String cursor, int limit) {
+        checkLimit(limit);
+        return page(tasks.page(column, value, filter, after(cursor), limit + 1), limit);
+    }
+
+    private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        List<CmeTask> rows = tasks.page(column, value, filter, after(cursor), limit + 1);
+    }
+
+    /** A page from rows read one beyond the limit (there is a next page when that one exists). */
+    private static Page<TaskView> page(List<CmeTask> rows, int limit) {
         boolean more = rows.size() > limit;
         List<CmeTask> shown = rows.subList(0, Math.min(limit, rows.size()));
         CmeTask last = shown.isEmpty() ? null : shown.get(shown.size() - 1);

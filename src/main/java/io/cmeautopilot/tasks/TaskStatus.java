@@ -7,9 +7,9 @@ import java.util.Set;
 public enum TaskStatus {
     OPEN, IN_PROGRESS, SNOOZED, DONE, DISMISSED;
 
-    static final Set<TaskStatus> OPEN_STATES = EnumSet.of(OPEN, IN_PROGRESS, SNOOZED);
+    public static final Set<TaskStatus> OPEN_STATES = EnumSet.of(OPEN, IN_PROGRESS, SNOOZED);
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return this == DONE || this == DISMISSED;
     }
 

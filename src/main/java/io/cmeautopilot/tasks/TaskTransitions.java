@@ -21,7 +21,7 @@ import io.cmeautopilot.tasks.teams.TeamAssigner;
  * offer or suggestion is announced ({@link TaskClosing}) before the transaction commits.
  */
 @ApplicationScoped
-class TaskTransitions {
+public class TaskTransitions {
 
     @Inject
     TaskService tasks;
@@ -37,7 +37,7 @@ class TaskTransitions {
     Event<TaskClosing> closing;
 
     @Transactional
-    TaskView start(long id, String ifMatch, Caller caller) {
+    public TaskView start(long id, String ifMatch, Caller caller) {
         CmeTask task = open(id, ifMatch, caller);
         move(task, TaskStatus.IN_PROGRESS, caller, null);
         if (task.assignee == null) {
@@ -48,7 +48,7 @@ class TaskTransitions {
     }
 
     @Transactional
-    TaskView snooze(long id, TaskRequests.Snooze request, String ifMatch, Caller caller) {
+    public TaskView snooze(long id, TaskRequests.Snooze request, String ifMatch, Caller caller) {
         CmeTask task = open(id, ifMatch, caller);
         Instant now = clock.instant();
         if (!request.until().isAfter(now)) {
@@ -60,7 +60,7 @@ class TaskTransitions {
     }
 
     @Transactional
-    TaskView complete(long id, TaskRequests.Complete request, String ifMatch, Caller caller) {
+    public TaskView complete(long id, TaskRequests.Complete request, String ifMatch, Caller caller) {
         CmeTask task = open(id, ifMatch, caller);
         move(task, TaskStatus.DONE, caller, request.outcome());
         close(task, request.outcome(), caller);
@@ -68,7 +68,7 @@ class TaskTransitions {
     }
 
     @Transactional
-    TaskView dismiss(long id, TaskRequests.Dismiss request, String ifMatch, Caller caller) {
+    public TaskView dismiss(long id, TaskRequests.Dismiss request, String ifMatch, Caller caller) {
         CmeTask task = open(id, ifMatch, caller);
         move(task, TaskStatus.DISMISSED, caller, request.reason());
         close(task, request.reason(), caller);
@@ -76,7 +76,7 @@ class TaskTransitions {
     }
 
     @Transactional
-    TaskView reassign(long id, TaskRequests.Reassign request, String ifMatch, Caller caller) {
+    public TaskView reassign(long id, TaskRequests.Reassign request, String ifMatch, Caller caller) {
         if (request.assignee() == null && request.team() == null) {
             throw ProblemException.invalid("name an assignee, a team, or both", null);
         }
@@ -97,8 +97,20 @@ class TaskTransitions {
         return saved(task);
     }
 
+    /**
+     * Hands several tasks over at once, each at the version the caller saw: all or none, so one task
+     * changed meanwhile (412), closed (409) or out of scope (404) leaves every other one as it was.
+     */
     @Transactional
-    TaskView comment(long id, TaskRequests.Comment request, Caller caller) {
+    public java.util.List<TaskView> reassignAll(java.util.Map<Long, Long> versions, TaskRequests.Reassign request,
+            Caller caller) {
+        java.util.List<TaskView> handedOver = new java.util.ArrayList<>();
+        versions.forEach((id, version) -> handedOver.add(reassign(id, request, "\"" + version + "\"", caller)));
+        return handedOver;
+    }
+
+    @Transactional
+    public TaskView comment(long id, TaskRequests.Comment request, Caller caller) {
         CmeTask task = tasks.visible(id, caller);
         history.record(task.id, caller.username(), "comment", null, null, request.text());
         task.updatedAt = clock.instant();
@@ -106,7 +118,7 @@ class TaskTransitions {
     }
 
     @Transactional
-    TaskView tick(long id, int step, TaskRequests.Tick request, String ifMatch, Caller caller) {
+    public TaskView tick(long id, int step, TaskRequests.Tick request, String ifMatch, Caller caller) {
         CmeTask task = open(id, ifMatch, caller);
         if (step < 0 || step >= task.checklist.size()) {
             throw ProblemException.notFound("checklist step", step + " of task " + id);

@@ -8,12 +8,13 @@ import io.cmeautopilot.rules.api.Priority;
 
 /**
  * A task as the API shows it; {@code origin} and {@code evidence} answer "why is this in my queue?".
- * {@code link} is the API path of the offer or suggestion the task belongs to, if any.
+ * {@code link} is the API path of the offer or suggestion the task belongs to, if any; {@code escalatedAt}
+ * when the SLA raised its priority because it was overdue.
  */
 public record TaskView(long id, long accountId, String type, String title, String body, List<ChecklistStep> checklist,
         Priority priority, Instant dueAt, TaskStatus status, Instant snoozedUntil, String assignee, String team,
         Origin origin, String link, String outcome, Instant closedAt, String closedBy, String createdBy, long version,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, Instant escalatedAt) {
 
     /** Where the task came from: a rule (with the rule book version, run and matched values) or a person. */
     public record Origin(String kind, String rule, String ruleBookVersion, Long runId, Map<String, Object> evidence) {
@@ -27,7 +28,7 @@ public record TaskView(long id, long accountId, String type, String title, Strin
         return new TaskView(t.id, t.accountId, t.type, t.title, t.body, List.copyOf(t.checklist), t.priority, t.dueAt,
                 t.status, t.snoozedUntil, t.assignee, t.team,
                 new Origin(t.origin, t.ruleName, t.ruleBookVersion, t.runId, t.evidence), t.link, t.outcome, t.closedAt,
-                t.closedBy, t.createdBy, t.version, t.createdAt, t.updatedAt);
+                t.closedBy, t.createdBy, t.version, t.createdAt, t.updatedAt, t.escalatedAt);
     }
 
     static Change of(TaskHistoryEntry e) {

@@ -13,7 +13,7 @@ import io.cmeautopilot.common.Caller;
 import io.cmeautopilot.common.ProblemException;
 
 @ApplicationScoped
-class SubscriptionService {
+public class SubscriptionService {
 
     @Inject
     SubscriptionRepository repository;
@@ -26,7 +26,7 @@ class SubscriptionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<SubscriptionView> list(long accountId, Caller caller) {
+    public List<SubscriptionView> list(long accountId, Caller caller) {
         requireAccount(accountId, caller);
         return repository.forAccount(accountId).stream().map(SubscriptionView::of).toList();
     }

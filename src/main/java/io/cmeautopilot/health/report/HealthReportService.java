@@ -86,6 +86,21 @@ public class HealthReportService {
                 ReportCharts.features(r.featureRanking()));
     }
 
+    /** The account's score over the last 90 days over its scorecard's grade bands (the report's first chart). */
+    public Chart trend(long accountId, Caller caller) {
+        if (!accounts.visible(accountId, caller)) {
+            throw ProblemException.notFound("account", accountId);
+        }
+        Instant now = clock.instant();
+        LocalDate lastDay = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<HealthReport.DayScore> history = scores.history(accountId, lastDay.minusDays(HISTORY_DAYS - 1), lastDay)
+                .stream().map(s -> new HealthReport.DayScore(s.day(), s.score(), s.grade() == null ? null : s.grade().name()))
+                .toList();
+        String segment = accounts.segment(accountId).orElse(null);
+        return ReportCharts.health(history, lastDay.minusDays(HISTORY_DAYS - 1), lastDay,
+                variant(segment).map(ScorecardVariant::grades).orElse(null));
+    }
+
     private Instant asOf(String date) {
         if (date == null || date.isBlank()) {
             return clock.instant();

@@ -14,8 +14,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class SessionIdentityProvider implements IdentityProvider<SessionAuthenticationRequest> {
 
-    static final String CSRF_ATTRIBUTE = "csrfToken";
-
     @Inject
     SessionStore sessions;
 
@@ -29,7 +27,7 @@ class SessionIdentityProvider implements IdentityProvider<SessionAuthenticationR
         return context.runBlocking(() -> sessions.find(request.cookieValue())
                 .map(s -> (SecurityIdentity) QuarkusSecurityIdentity.builder(
                         Identities.of(s.person().username(), s.person().roles(), s.person().team(), "session"))
-                        .addAttribute(CSRF_ATTRIBUTE, s.csrfToken()).build())
+                        .addAttribute(Identities.CSRF_ATTRIBUTE, s.csrfToken()).build())
                 .orElseThrow(() -> new AuthenticationFailedException("session expired or logged out")));
     }
 }

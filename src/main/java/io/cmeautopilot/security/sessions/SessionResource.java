@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.cmeautopilot.common.Caller;
 import io.cmeautopilot.common.ProblemException;
 import io.cmeautopilot.security.Identities;
-import io.cmeautopilot.security.users.UserService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -37,11 +35,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class SessionResource {
 
     @Inject
-    UserService users;
-    @Inject
-    SessionStore sessions;
-    @Inject
-    SessionConfig config;
+    Sessions sessions;
     @Inject
     SecurityIdentity identity;
 
@@ -56,16 +50,13 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with a password: sets the session cookie and returns the CSRF token")
     public Response login(@Valid @NotNull Login login, @Context UriInfo uri) {
-        var person = users.login(login.username(), login.password()).orElseThrow(() -> new ProblemException(401,
-                "login-failed", "Login failed",
-                "wrong username or password, or too many failed attempts: try again later", null));
-        SessionStore.Opened opened = sessions.open(person.username());
-        NewCookie cookie = new NewCookie.Builder(SessionAuthenticationMechanism.COOKIE).value(opened.cookieValue())
-                .path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT)
-                .secure("https".equals(uri.getRequestUri().getScheme()))
-                .maxAge((int) config.absoluteTimeout().toSeconds()).build();
+        Sessions.Started started = sessions.start(login.username(), login.password(),
+                "https".equals(uri.getRequestUri().getScheme())).orElseThrow(() -> new ProblemException(401,
+                        "login-failed", "Login failed",
+                        "wrong username or password, or too many failed attempts: try again later", null));
+        var person = started.person();
         return Response.ok(new Me(person.username(), person.roles().stream().sorted().toList(), person.team(), "session",
-                opened.csrfToken())).cookie(cookie).build();
+                started.csrfToken())).cookie(started.cookie()).build();
     }
 
     @GET
@@ -74,7 +65,7 @@ public class SessionResource {
     public Me me() {
         Caller caller = Caller.of(identity);
         return new Me(caller.username(), caller.roles().stream().sorted().toList(), caller.team(),
-                identity.getAttribute(Identities.METHOD_ATTRIBUTE), identity.getAttribute(SessionIdentityProvider.CSRF_ATTRIBUTE));
+                identity.getAttribute(Identities.METHOD_ATTRIBUTE), identity.getAttribute(Identities.CSRF_ATTRIBUTE));
     }
 
     @DELETE
@@ -84,8 +75,6 @@ public class SessionResource {
         if (cookieValue == null) {
             throw ProblemException.badRequest("there is no session cookie to log out");
         }
-        sessions.close(cookieValue);
-        return Response.noContent().cookie(new NewCookie.Builder(SessionAuthenticationMechanism.COOKIE).value("")
-                .path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).maxAge(0).build()).build();
+        return Response.noContent().cookie(sessions.end(cookieValue)).build();
     }
 }

@@ -36,15 +36,16 @@ public class TeamAssigner {
     /** The member after the last one dealt to, in user-name order, wrapping around to the first. */
     private static final NamedSql NEXT_IN_TURN = NamedSql.of("SELECT u.username FROM users u WHERE " + MEMBER
             + " ORDER BY coalesce(u.username <= CAST(:last AS text), false), u.username LIMIT 1");
-    /** Open work per member, weighted by priority through the queue rank (URGENT 0 .. LOW 3); ties by name. */
+    /** A task's weight in a member's load: LOW 1, NORMAL 2, HIGH 4, URGENT 8 (by queue rank, URGENT 0 .. LOW 3). */
+    static final String WEIGHT = "CASE t.queue_rank WHEN 0 THEN 8 WHEN 1 THEN 4 WHEN 2 THEN 2 WHEN 3 THEN 1 END";
+    /** Open work per member, weighted by priority; ties by name. */
     private static final NamedSql LEAST_LOADED = NamedSql.of("""
             SELECT u.username FROM users u
             LEFT JOIN tasks t ON t.assignee = u.username AND t.status IN ('OPEN', 'IN_PROGRESS', 'SNOOZED')
             WHERE %s
             GROUP BY u.username
-            ORDER BY coalesce(sum(CASE t.queue_rank WHEN 0 THEN 8 WHEN 1 THEN 4 WHEN 2 THEN 2 WHEN 3 THEN 1 END), 0),
-                     u.username
-            LIMIT 1""".formatted(MEMBER));
+            ORDER BY coalesce(sum(%s), 0), u.username
+            LIMIT 1""".formatted(MEMBER, WEIGHT));
     private static final NamedSql DEALT = NamedSql.of("UPDATE teams SET last_dealt_to = :member WHERE name = :team");
     private static final NamedSql MEMBER_LIST = NamedSql.of("SELECT u.username FROM users u WHERE " + MEMBER
             + " ORDER BY u.username");

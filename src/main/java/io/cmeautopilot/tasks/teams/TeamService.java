@@ -16,7 +16,7 @@ import io.quarkus.panache.common.Sort;
 
 /** Team settings: read by ops and a team's own CMEs, changed by ops and admins. */
 @ApplicationScoped
-class TeamService {
+public class TeamService {
 
     @Inject
     TeamRepository teams;
@@ -26,17 +26,22 @@ class TeamService {
     Clock clock;
 
     /** The result of an upsert: whether the team was new. */
-    record Upserted(TeamView team, boolean created) {
+    public record Upserted(TeamView team, boolean created) {
+    }
+
+    /** The assignment strategies a team may have, by code (owner-only, round-robin, least-loaded). */
+    public static List<String> strategies() {
+        return java.util.Arrays.stream(AssignmentStrategy.values()).map(AssignmentStrategy::code).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<TeamView> list() {
+    public List<TeamView> list() {
         return teams.listAll(Sort.by("name")).stream().map(this::view).toList();
     }
 
     /** A team's settings; a CME sees only their own team's (404 for the others). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    Optional<TeamView> get(String name, Caller caller) {
+    public Optional<TeamView> get(String name, Caller caller) {
         if (caller.scopedToOwnAccounts() && !name.equals(caller.team())) {
             return Optional.empty();
         }
@@ -44,7 +49,7 @@ class TeamService {
     }
 
     @Transactional
-    Upserted upsert(String name, TeamRequest request, String ifMatch) {
+    public Upserted upsert(String name, TeamRequest request, String ifMatch) {
         String strategy = request.strategy() == null ? AssignmentStrategy.OWNER_ONLY.code() : request.strategy();
         if (AssignmentStrategy.fromCode(strategy).isEmpty()) {
             throw ProblemException.invalidField("strategy", "must be one of " + AssignmentStrategy.codes());
@@ -70,7 +75,7 @@ class TeamService {
 
     /** Removes the settings; the team's tasks stay, and tasks without an owner wait in its queue again. */
     @Transactional
-    boolean delete(String name, String ifMatch) {
+    public boolean delete(String name, String ifMatch) {
         Optional<Team> team = teams.findByIdOptional(name);
         team.ifPresent(t -> {
             IfMatch.require(ifMatch, t.version, "team '" + name + "'");
